@@ -1,0 +1,214 @@
+//! Command-line arguments (clap derive). The `///` comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  success
+  1  failure: unreadable input, empty answer, invalid deck or rubric, failed check
+  2  usage error: unknown topic or question id (with a \"did you mean\"), bad arguments
+
+Examples:
+  mockgrade ask --topic sharding
+  mockgrade grade --question sharding-2 answer.txt
+  mockgrade eval dev.jsonl";
+
+/// Grade system design interview answers, offline and deterministically.
+#[derive(Debug, Parser)]
+#[command(name = "mockgrade", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// A deck directory (Markdown questions, optional rubrics/ folder) instead of the built-in deck.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub deck: Option<PathBuf>,
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ask a question, read your answer, and grade it.
+    ///
+    /// Example: mockgrade ask --topic sharding
+    Ask(AskArgs),
+    /// Grade an answer from a file or stdin, or a JSONL batch.
+    ///
+    /// Examples: mockgrade grade --question sharding-2 answer.txt
+    ///           echo "..." | mockgrade grade --question 3.2
+    ///           mockgrade grade --reference ref.txt answer.txt
+    ///           mockgrade grade --batch answers.jsonl > results.jsonl
+    Grade(GradeArgs),
+    /// List topics and questions with their ids.
+    ///
+    /// Example: mockgrade list --topic caching
+    List(ListArgs),
+    /// Show a question with its reference answer and rubric, or a topic's study notes.
+    ///
+    /// Examples: mockgrade show sharding-2   mockgrade show caching
+    Show(ShowArgs),
+    /// Search questions and reference answers.
+    ///
+    /// Example: mockgrade search "virtual nodes"
+    Search(SearchArgs),
+    /// Validate the deck and every rubric.
+    ///
+    /// Example: mockgrade check --deck ./my-deck
+    Check,
+    /// Measure agreement with human grades in a JSONL file.
+    ///
+    /// Example: mockgrade eval dev.jsonl
+    Eval(EvalArgs),
+    /// Rubric tools.
+    ///
+    /// Example: mockgrade rubric draft sharding-2
+    #[command(subcommand)]
+    Rubric(RubricCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// Topic: slug (sharding), number (3) or a unique prefix of its name.
+    #[arg(long, conflicts_with = "question")]
+    pub topic: Option<String>,
+    /// Question id (sharding-2) or number (3.2).
+    #[arg(long)]
+    pub question: Option<String>,
+    /// Write the answer in $VISUAL / $EDITOR.
+    #[arg(long)]
+    pub editor: bool,
+    /// Print the reference answer after the report.
+    #[arg(long)]
+    pub show_reference: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct GradeArgs {
+    /// Question id (sharding-2) or number (3.2).
+    #[arg(long, short, conflicts_with_all = ["batch", "reference"])]
+    pub question: Option<String>,
+    /// Grade against this reference answer file, with a rubric derived from it.
+    #[arg(long, value_name = "REF.txt", conflicts_with = "batch")]
+    pub reference: Option<PathBuf>,
+    /// Grade a JSONL file: one object per line with `question_id` and `answer`
+    /// (or `question`, `reference` and `answer`); one JSON result per line out.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub batch: Option<PathBuf>,
+    /// The answer file; `-` or nothing reads stdin.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Print the reference answer after the report.
+    #[arg(long)]
+    pub show_reference: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Worker threads for --batch (default: all cores). Output does not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this topic.
+    #[arg(long)]
+    pub topic: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A question id or number, or a topic.
+    pub name: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// How many results.
+    #[arg(long, default_value_t = 5)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// JSONL with `answer`, `score` and either `question_id` or `question` + `reference`.
+    pub file: PathBuf,
+    /// The field holding the human grade.
+    #[arg(long, default_value = "score")]
+    pub gold_field: String,
+    /// The top of the human scale (10 for the dev set, 5 for Mohler).
+    #[arg(long, default_value_t = 10.0)]
+    pub scale: f64,
+    /// How many of the worst disagreements to list.
+    #[arg(long, default_value_t = 5)]
+    pub worst: usize,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// Print a rubric derived from a reference answer, as TOML to start a hand-written one.
+    ///
+    /// Examples: mockgrade rubric draft sharding-2   mockgrade rubric draft --reference ref.txt
+    Draft(DraftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// Question id or number.
+    #[arg(required_unless_present = "reference")]
+    pub question: Option<String>,
+    /// A reference answer file instead of a deck question.
+    #[arg(long, conflicts_with = "question")]
+    pub reference: Option<PathBuf>,
+    /// How many key phrases to propose.
+    #[arg(long, default_value_t = 8)]
+    pub concepts: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

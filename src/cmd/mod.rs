@@ -1,0 +1,87 @@
+//! One module per subcommand, plus the loading they share.
+
+pub mod ask;
+pub mod check;
+pub mod eval;
+pub mod grade;
+pub mod list;
+pub mod rubric;
+pub mod search;
+pub mod show;
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Context;
+
+use crate::cli::{ColorWhen, Command, GlobalArgs};
+use crate::corpus::Deck;
+use crate::grade::Grader;
+use crate::matcher::Lexicon;
+use crate::rubric::RubricSet;
+
+/// Runs a parsed command.
+pub fn run(command: Command, global: &GlobalArgs) -> anyhow::Result<()> {
+    match command {
+        Command::Ask(args) => ask::run(args, global),
+        Command::Grade(args) => grade::run(args, global),
+        Command::List(args) => list::run(args, global),
+        Command::Show(args) => show::run(args, global),
+        Command::Search(args) => search::run(args, global),
+        Command::Check => check::run(global),
+        Command::Eval(args) => eval::run(args, global),
+        Command::Rubric(cmd) => rubric::run(cmd, global),
+    }
+}
+
+/// Decides once whether to colour: the flag, then `NO_COLOR`, `TERM=dumb`, and whether stdout is a terminal.
+pub fn set_color(when: ColorWhen) {
+    let on = match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
+                && std::io::stdout().is_terminal()
+        }
+    };
+    colored::control::set_override(on);
+}
+
+/// The deck chosen by `--deck`, or the built-in one.
+pub fn load_deck(global: &GlobalArgs) -> anyhow::Result<Deck> {
+    match &global.deck {
+        Some(dir) => {
+            Deck::load(dir).with_context(|| format!("could not load the deck {}", dir.display()))
+        }
+        None => Ok(Deck::builtin()?),
+    }
+}
+
+/// The deck, its rubrics and synonyms, ready to grade.
+pub fn load_grader(global: &GlobalArgs) -> anyhow::Result<Grader> {
+    let Some(dir) = &global.deck else {
+        return Ok(Grader::builtin()?);
+    };
+    let deck = load_deck(global)?;
+    let rubric_dir = dir.join("rubrics");
+    let rubrics = RubricSet::load_dir(&rubric_dir, &deck)
+        .with_context(|| format!("could not load the rubrics of {}", dir.display()))?;
+    let synonyms = rubric_dir.join("synonyms.toml");
+    let lexicon = if synonyms.is_file() {
+        let text = crate::input::read_text_file(&synonyms)?;
+        Lexicon::from_toml(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {}", synonyms.display(), e.message()))?
+    } else {
+        Lexicon::builtin()
+    };
+    Ok(Grader::new(deck, rubrics, lexicon)?)
+}
+
+/// Writes text to stdout; a closed pipe is not an error.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => Ok(other?),
+    }
+}

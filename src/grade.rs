@@ -1,0 +1,471 @@
+//! The grader: weighted concept coverage plus similarity to the reference,
+//! minus named penalties, with every point of the score traceable in the report.
+
+use crate::autorubric;
+use crate::corpus::{Deck, Question};
+use crate::error::Error;
+use crate::index::DeckIndex;
+use crate::matcher::{AnswerMatcher, Lexicon, Phrasing};
+use crate::report::{
+    Band, ConceptResult, ConceptStatus, MisconceptionResult, OffTopic, Penalty, Report,
+};
+use crate::rubric::{Origin, Rubric, RubricSet};
+use crate::similarity::SimilarityModel;
+use crate::text::{self, Analyzed};
+
+/// The constants of the scoring formula, documented in the README.
+#[derive(Debug, Clone, Copy)]
+pub struct Scoring {
+    /// Points for covering every concept (weights share them).
+    pub coverage_points: f64,
+    /// Points for similarity to the reference at or above `similarity_full`.
+    pub similarity_points: f64,
+    /// Cosine similarity that earns all similarity points.
+    pub similarity_full: f64,
+    /// Points lost per misconception asserted.
+    pub misconception_penalty: f64,
+    /// The highest score an answer that asserts a misconception, or denies a central
+    /// concept, can get.
+    pub false_claim_cap: f64,
+    /// Points lost per concept that the answer denies.
+    pub negation_penalty: f64,
+    /// The highest score of a list of keywords with no reasoning.
+    pub keyword_salad_cap: f64,
+    /// The highest score of an answer that fits another question far better.
+    pub off_topic_cap: f64,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring {
+            coverage_points: 90.0,
+            similarity_points: 20.0,
+            similarity_full: 0.40,
+            misconception_penalty: 15.0,
+            false_claim_cap: 30.0,
+            negation_penalty: 10.0,
+            keyword_salad_cap: 20.0,
+            off_topic_cap: 10.0,
+        }
+    }
+}
+
+/// Everything needed to grade answers to the questions of one deck.
+pub struct Grader {
+    pub deck: Deck,
+    pub rubrics: RubricSet,
+    pub lexicon: Lexicon,
+    pub model: SimilarityModel,
+    pub index: DeckIndex,
+    pub scoring: Scoring,
+}
+
+/// Words that show reasoning rather than a list of terms.
+const REASONING_WORDS: &[&str] = &[
+    "because",
+    "so",
+    "since",
+    "when",
+    "if",
+    "which",
+    "therefore",
+    "means",
+    "otherwise",
+    "while",
+    "whereas",
+    "instead",
+    "by",
+    "then",
+    "until",
+    "unless",
+    "thus",
+    "hence",
+    "why",
+    "but",
+];
+
+impl Grader {
+    /// A grader over a deck and its rubrics.
+    pub fn new(deck: Deck, rubrics: RubricSet, mut lexicon: Lexicon) -> Result<Grader, Error> {
+        let index = DeckIndex::build(&deck)?;
+        let mut model = SimilarityModel::new(&index.document_frequencies()?, index.num_docs());
+        for q in deck.questions() {
+            model.add_reference(&q.id, &text::analyze(&q.reference));
+            lexicon.learn_words(&q.reference);
+            lexicon.learn_words(&q.text);
+        }
+        for rubric in rubrics.rubrics.values() {
+            for c in &rubric.concepts {
+                lexicon.learn_words(&c.label);
+                for p in &c.phrasings {
+                    lexicon.learn_words(&p.text);
+                }
+            }
+        }
+        Ok(Grader {
+            deck,
+            rubrics,
+            lexicon,
+            model,
+            index,
+            scoring: Scoring::default(),
+        })
+    }
+
+    /// The built-in deck with its rubrics and synonyms.
+    pub fn builtin() -> Result<Grader, Error> {
+        let deck = Deck::builtin()?;
+        let rubrics = RubricSet::builtin(&deck)?;
+        Grader::new(deck, rubrics, Lexicon::builtin())
+    }
+
+    /// The rubric of a question: hand-written if there is one, else derived from the reference.
+    pub fn rubric_for(&self, question: &Question) -> Rubric {
+        self.rubrics
+            .rubrics
+            .get(&question.id)
+            .cloned()
+            .unwrap_or_else(|| {
+                autorubric::derive(
+                    &question.id,
+                    &question.text,
+                    &question.reference,
+                    &self.model,
+                )
+            })
+    }
+
+    /// Grades an answer to a deck question.
+    pub fn grade(&self, question: &Question, answer: &str) -> Result<Report, Error> {
+        let rubric = self.rubric_for(question);
+        self.grade_with(question, &rubric, answer, true)
+    }
+
+    /// Grades an answer against any question text and reference, with a derived rubric.
+    pub fn grade_against_reference(
+        &self,
+        question_text: &str,
+        reference: &str,
+        answer: &str,
+    ) -> Result<Report, Error> {
+        let question = Question {
+            id: "custom".into(),
+            number: String::new(),
+            topic_slug: String::new(),
+            topic_name: String::new(),
+            text: question_text.to_string(),
+            reference: reference.to_string(),
+        };
+        let rubric = autorubric::derive("custom", question_text, reference, &self.model);
+        self.grade_with(&question, &rubric, answer, false)
+    }
+
+    /// Grades an answer against a given rubric.
+    pub fn grade_with(
+        &self,
+        question: &Question,
+        rubric: &Rubric,
+        answer: &str,
+        in_deck: bool,
+    ) -> Result<Report, Error> {
+        crate::input::require_answer(answer)?;
+        let s = &self.scoring;
+        let analyzed = text::analyze(answer);
+        if analyzed.content().next().is_none() {
+            return Err(Error::EmptyAnswer);
+        }
+        let matcher = AnswerMatcher::new(&self.lexicon, &analyzed);
+        let total_weight = rubric.total_weight().max(f64::EPSILON);
+        let max_weight = rubric.concepts.iter().map(|c| c.weight).fold(0.0, f64::max);
+
+        let mut concepts = Vec::new();
+        let mut penalties = Vec::new();
+        let mut cap: Option<(f64, String)> = None;
+        let lower_cap = |value: f64, why: String, cap: &mut Option<(f64, String)>| {
+            if cap.as_ref().is_none_or(|(c, _)| value < *c) {
+                *cap = Some((value, why));
+            }
+        };
+        for concept in &rubric.concepts {
+            let (status, evidence) = find_any(&matcher, &concept.phrasings, answer, &analyzed);
+            let points = if status == ConceptStatus::Covered {
+                s.coverage_points * concept.weight / total_weight
+            } else {
+                0.0
+            };
+            if status == ConceptStatus::Negated {
+                penalties.push(Penalty {
+                    name: "negated-concept".into(),
+                    points: s.negation_penalty,
+                    reason: format!(
+                        "denies \"{}\": \"{}\"",
+                        concept.label,
+                        evidence.clone().unwrap_or_default()
+                    ),
+                });
+                if concept.weight >= max_weight && rubric.origin != Origin::Auto {
+                    lower_cap(
+                        s.false_claim_cap,
+                        format!("denies the central concept \"{}\"", concept.label),
+                        &mut cap,
+                    );
+                }
+            }
+            concepts.push(ConceptResult {
+                id: concept.id.clone(),
+                label: concept.label.clone(),
+                weight: concept.weight,
+                status,
+                evidence,
+                points: round1(points),
+                explanation: concept.explanation.clone(),
+            });
+        }
+
+        let mut misconceptions = Vec::new();
+        for m in &rubric.misconceptions {
+            let (status, evidence) = find_claim(&matcher, &m.phrasings, answer, &analyzed);
+            if status == ConceptStatus::Covered {
+                penalties.push(Penalty {
+                    name: "misconception".into(),
+                    points: s.misconception_penalty,
+                    reason: format!("asserts \"{}\"", m.label),
+                });
+                lower_cap(
+                    s.false_claim_cap,
+                    format!("asserts a misconception: \"{}\"", m.label),
+                    &mut cap,
+                );
+                misconceptions.push(MisconceptionResult {
+                    id: m.id.clone(),
+                    label: m.label.clone(),
+                    evidence: evidence.unwrap_or_default(),
+                    explanation: m.explanation.clone(),
+                });
+            }
+        }
+
+        let answer_vector = self.model.vector(&analyzed);
+        let reference_vector = match self.model.reference(&question.id) {
+            Some(v) if in_deck => v.clone(),
+            _ => self.model.vector(&text::analyze(&question.reference)),
+        };
+        let similarity = answer_vector.cosine(&reference_vector);
+        let similarity_points = s.similarity_points * (similarity / s.similarity_full).min(1.0);
+
+        let coverage: f64 = concepts
+            .iter()
+            .filter(|c| c.status == ConceptStatus::Covered)
+            .map(|c| c.weight)
+            .sum::<f64>()
+            / total_weight;
+
+        if let Some(reason) = keyword_salad(answer, &analyzed) {
+            lower_cap(s.keyword_salad_cap, reason, &mut cap);
+        }
+
+        let mut off_topic = None;
+        if in_deck {
+            if let Some((other, other_similarity)) =
+                self.model.best_other(&answer_vector, &question.id)
+            {
+                if other_similarity >= 0.15
+                    && other_similarity >= 1.6 * similarity
+                    && coverage < 0.4
+                {
+                    let other_text = self
+                        .deck
+                        .question(&other)
+                        .map(|q| q.text.clone())
+                        .unwrap_or_default();
+                    lower_cap(
+                        s.off_topic_cap,
+                        format!("the answer fits question {other} (\"{other_text}\") far better"),
+                        &mut cap,
+                    );
+                    off_topic = Some(OffTopic {
+                        question_id: other,
+                        question: other_text,
+                        similarity: round3(other_similarity),
+                    });
+                }
+            }
+        }
+
+        let concept_points: f64 = concepts.iter().map(|c| c.points).sum();
+        let raw = concept_points + similarity_points;
+        let mut score = raw.min(100.0);
+        score -= penalties.iter().map(|p| p.points).sum::<f64>();
+        if let Some((limit, reason)) = cap {
+            if score > limit {
+                penalties.push(Penalty {
+                    name: "cap".into(),
+                    points: round1(score - limit),
+                    reason: format!("score capped at {limit}: {reason}"),
+                });
+                score = limit;
+            }
+        }
+        let score = score.clamp(0.0, 100.0).round();
+        Ok(Report {
+            question_id: question.id.clone(),
+            question: question.text.clone(),
+            score,
+            band: Band::of(score),
+            similarity: round3(similarity),
+            coverage: round3(coverage),
+            concept_points: round1(concept_points),
+            similarity_points: round1(similarity_points),
+            concepts,
+            misconceptions,
+            penalties,
+            off_topic,
+            rubric: match &rubric.origin {
+                Origin::File(f) => f.clone(),
+                Origin::Auto => "auto (derived from the reference answer)".into(),
+            },
+            reference: question.reference.clone(),
+        })
+    }
+}
+
+/// Finds a misconception: an affirmed phrasing within one clause.
+fn find_claim(
+    matcher: &AnswerMatcher,
+    phrasings: &[Phrasing],
+    answer: &str,
+    analyzed: &Analyzed,
+) -> (ConceptStatus, Option<String>) {
+    for p in phrasings {
+        if let Some(m) = matcher.find_in_clause(p).filter(|m| !m.negated) {
+            let quote = analyzed.quote(answer, m.from, m.to).to_string();
+            return (ConceptStatus::Covered, Some(quote));
+        }
+    }
+    (ConceptStatus::Missing, None)
+}
+
+/// Finds the first phrasing that matches; reports denial only when none is affirmed.
+fn find_any(
+    matcher: &AnswerMatcher,
+    phrasings: &[Phrasing],
+    answer: &str,
+    analyzed: &Analyzed,
+) -> (ConceptStatus, Option<String>) {
+    let mut negated = None;
+    for p in phrasings {
+        if let Some(m) = matcher.find(p) {
+            let quote = analyzed.quote(answer, m.from, m.to).to_string();
+            if !m.negated {
+                return (ConceptStatus::Covered, Some(quote));
+            }
+            negated.get_or_insert(quote);
+        }
+    }
+    match negated {
+        Some(q) => (ConceptStatus::Negated, Some(context_of(answer, &q))),
+        None => (ConceptStatus::Missing, None),
+    }
+}
+
+/// The clause around a quote, so the report shows the words that deny it.
+fn context_of(answer: &str, quote: &str) -> String {
+    let Some(at) = answer.find(quote) else {
+        return quote.to_string();
+    };
+    let stops = |c: char| matches!(c, '.' | ';' | '\n' | ',' | '!' | '?');
+    let start = answer[..at].rfind(stops).map(|i| i + 1).unwrap_or(0);
+    let end = answer[at + quote.len()..]
+        .find(stops)
+        .map(|i| at + quote.len() + i)
+        .unwrap_or(answer.len());
+    answer[start..end].trim().to_string()
+}
+
+/// Detects a list of terms with no reasoning; returns why.
+pub fn keyword_salad(answer: &str, analyzed: &Analyzed) -> Option<String> {
+    let segments: Vec<usize> = answer
+        .split([',', ';', '\n', '.', ':', '=', '•', '(', ')'])
+        .map(|s| text::analyze(s).tokens.len())
+        .filter(|&n| n > 0)
+        .collect();
+    let total: usize = segments.iter().sum();
+    if segments.len() < 5 || total == 0 {
+        return None;
+    }
+    let in_list: usize = segments.iter().filter(|&&n| n <= 4).sum();
+    let reasoning = analyzed
+        .tokens
+        .iter()
+        .filter(|t| REASONING_WORDS.contains(&t.surface.as_str()))
+        .count();
+    let list_share = in_list as f64 / total as f64;
+    (list_share >= 0.5 && reasoning <= 1).then(|| {
+        format!(
+            "a list of keywords with no reasoning ({} of {} words in short list items, {} reasoning words)",
+            in_list, total, reasoning
+        )
+    })
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grader() -> Grader {
+        Grader::builtin().unwrap()
+    }
+
+    #[test]
+    fn verbatim_reference_scores_at_least_90() {
+        let g = grader();
+        for q in g.deck.questions() {
+            let r = g.grade(q, &q.reference).unwrap();
+            assert!(r.score >= 90.0, "{}: {}", q.id, r.score);
+        }
+    }
+
+    #[test]
+    fn empty_answer_is_an_error() {
+        let g = grader();
+        let q = g.deck.question("sharding-2").unwrap();
+        assert!(g.grade(q, "   \n").is_err());
+        assert!(g.grade(q, "...").is_err());
+    }
+
+    #[test]
+    fn keyword_salad_is_capped() {
+        let g = grader();
+        let q = g.deck.question("sharding-2").unwrap();
+        let r = g
+            .grade(q, "hash ring, virtual nodes, 1/N keys, clockwise, vnodes, DynamoDB, Cassandra, modulo")
+            .unwrap();
+        assert!(r.score <= 20.0, "{}", r.score);
+        assert!(r.penalties.iter().any(|p| p.reason.contains("keywords")));
+    }
+
+    #[test]
+    fn every_point_is_accounted_for() {
+        let g = grader();
+        let q = g.deck.question("idempotency-1").unwrap();
+        let r = g
+            .grade(q, "Idempotent means doing it twice has the same effect as once. Clients send an idempotency key so a retry after a timeout is not charged twice.")
+            .unwrap();
+        let penalties: f64 = r.penalties.iter().map(|p| p.points).sum();
+        let expected =
+            ((r.concept_points + r.similarity_points).min(100.0) - penalties).clamp(0.0, 100.0);
+        assert!(
+            (expected - r.score).abs() <= 1.0,
+            "{expected} vs {}",
+            r.score
+        );
+    }
+}

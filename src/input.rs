@@ -1,0 +1,129 @@
+//! Reading answers and files safely: size limit, UTF-8 and binary checks, and
+//! cleaning user text before it is echoed to a terminal.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::Error;
+
+/// The largest answer or deck file accepted, in bytes.
+pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
+
+/// Reads a UTF-8 text file, refusing directories, binary files and oversized files.
+pub fn read_text_file(path: &Path) -> Result<String, Error> {
+    if path.is_dir() {
+        return Err(Error::Input {
+            path: path.display().to_string(),
+            message: "is a directory, not a file: give the path of a text file".into(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    read_limited(file, &path.display().to_string())
+}
+
+/// Reads standard input as UTF-8 text with the same checks as a file.
+pub fn read_stdin() -> Result<String, Error> {
+    read_limited(std::io::stdin().lock(), "<stdin>")
+}
+
+fn read_limited(reader: impl Read, name: &str) -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Input {
+            path: name.to_string(),
+            message: format!("could not read: {e}"),
+        })?;
+    decode(bytes, name)
+}
+
+/// Checks size, NUL bytes and UTF-8 of raw input bytes.
+pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Error> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::Input {
+            path: name.to_string(),
+            message: format!(
+                "larger than the limit of {} KiB: an interview answer is a few hundred words",
+                MAX_INPUT_BYTES / 1024
+            ),
+        });
+    }
+    if bytes.contains(&0) {
+        return Err(Error::Input {
+            path: name.to_string(),
+            message: "contains NUL bytes: this looks like a binary file, not a text answer".into(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| Error::Input {
+        path: name.to_string(),
+        message: format!(
+            "is not valid UTF-8 (invalid byte at offset {}): save it as UTF-8 text",
+            e.utf8_error().valid_up_to()
+        ),
+    })
+}
+
+/// Rejects an answer that has no words.
+pub fn require_answer(answer: &str) -> Result<&str, Error> {
+    if answer.trim().is_empty() {
+        Err(Error::EmptyAnswer)
+    } else {
+        Ok(answer)
+    }
+}
+
+/// Removes control characters and escape sequences so user text is safe to print.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // Skip an ANSI escape sequence: ESC [ ... final byte, or ESC + one char.
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for n in chars.by_ref() {
+                    if ('@'..='~').contains(&n) {
+                        break;
+                    }
+                }
+            } else {
+                chars.next();
+            }
+            continue;
+        }
+        if c == '\n' || c == '\t' || !c.is_control() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_binary_and_invalid_utf8() {
+        assert!(decode(vec![b'a', 0, b'b'], "x")
+            .unwrap_err()
+            .to_string()
+            .contains("NUL"));
+        assert!(decode(vec![0xff, 0xfe], "x")
+            .unwrap_err()
+            .to_string()
+            .contains("UTF-8"));
+        assert_eq!(decode(b"ok".to_vec(), "x").unwrap(), "ok");
+    }
+
+    #[test]
+    fn sanitize_strips_escapes_and_controls() {
+        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m\u{7}b\nc"), "aredb\nc");
+    }
+
+    #[test]
+    fn empty_answers_are_refused() {
+        assert!(require_answer("  \n\t").is_err());
+        assert!(require_answer("x").is_ok());
+    }
+}

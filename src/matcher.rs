@@ -1,0 +1,545 @@
+//! Finds rubric phrasings in an answer: stems, shared synonym groups, typo
+//! tolerance on longer words, small word-order and proximity tolerance, and
+//! negation ("you don't need X") detection.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::text::{self, Analyzed, Token};
+
+/// The shared synonym groups of the built-in rubrics.
+pub const BUILTIN_SYNONYMS: &str = include_str!("../rubrics/synonyms.toml");
+
+/// Words after a phrase that deny it: "virtual nodes are unnecessary".
+const DENIAL_WORDS: &[&str] = &[
+    "unnecessary",
+    "unneeded",
+    "pointless",
+    "useless",
+    "irrelevant",
+    "overkill",
+    "needless",
+];
+/// Verbs that, after "not", deny the phrase before them: "X is not needed".
+const DENIED_VERBS: &[&str] = &[
+    "need",
+    "needed",
+    "required",
+    "necessary",
+    "useful",
+    "matter",
+    "matters",
+    "help",
+    "helps",
+];
+
+/// Synonym groups and the words known to be spelled correctly.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    groups: HashMap<String, Vec<u32>>,
+    members: Vec<Vec<String>>,
+    known: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+struct RawSynonyms {
+    groups: Vec<Vec<String>>,
+}
+
+impl Lexicon {
+    /// Builds a lexicon from a synonyms TOML text (`groups = [[...], ...]`).
+    pub fn from_toml(text: &str) -> Result<Lexicon, toml::de::Error> {
+        let raw: RawSynonyms = toml::from_str(text)?;
+        let mut lexicon = Lexicon::default();
+        for group in raw.groups {
+            lexicon.add_group(&group);
+        }
+        Ok(lexicon)
+    }
+
+    /// The lexicon of the built-in synonym groups.
+    pub fn builtin() -> Lexicon {
+        Lexicon::from_toml(BUILTIN_SYNONYMS).expect("the built-in synonyms file is valid TOML")
+    }
+
+    /// Adds one group of words that count as the same word.
+    pub fn add_group(&mut self, words: &[String]) {
+        let id = self.members.len() as u32;
+        let mut stems = Vec::new();
+        for word in words {
+            for token in text::analyze(word).tokens {
+                self.known.insert(token.surface.clone());
+                stems.push(token.stem);
+            }
+        }
+        stems.sort();
+        stems.dedup();
+        for stem in &stems {
+            self.groups.entry(stem.clone()).or_default().push(id);
+        }
+        self.members.push(stems);
+    }
+
+    /// Marks the words of a text as correctly spelled, so they are never taken for typos.
+    pub fn learn_words(&mut self, text: &str) {
+        for token in text::analyze(text).tokens {
+            self.known.insert(token.surface);
+        }
+    }
+
+    /// Stems that count as the same word as `stem`, itself included.
+    pub fn synonyms<'s>(&'s self, stem: &'s str) -> Vec<&'s str> {
+        let mut out = vec![stem];
+        if let Some(ids) = self.groups.get(stem) {
+            for &id in ids {
+                for member in &self.members[id as usize] {
+                    if member != stem {
+                        out.push(member);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// True when an answer word looks like a typo of a rubric word.
+    pub fn is_typo_of(&self, written: &str, intended: &str) -> bool {
+        let (wl, il) = (written.chars().count(), intended.chars().count());
+        if wl < 6 || il < 6 || written == intended {
+            return false;
+        }
+        if !written.chars().all(|c| c.is_alphabetic())
+            || !intended.chars().all(|c| c.is_alphabetic())
+        {
+            return false;
+        }
+        if written.chars().next() != intended.chars().next() || self.known.contains(written) {
+            return false;
+        }
+        let allowed = if wl.min(il) >= 9 { 2 } else { 1 };
+        wl.abs_diff(il) <= allowed && strsim::osa_distance(written, intended) <= allowed
+    }
+}
+
+/// One word of a phrasing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub surface: String,
+    pub stem: String,
+}
+
+/// One slot of a phrasing: a negator, or one of several words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slot {
+    /// Any of not / no / never / without / n't.
+    Negator,
+    Words(Vec<Term>),
+}
+
+/// A compiled phrasing: one or more variants, each a sequence of slots.
+#[derive(Debug, Clone)]
+pub struct Phrasing {
+    pub text: String,
+    pub variants: Vec<Vec<Slot>>,
+}
+
+impl Phrasing {
+    /// Compiles a phrasing such as `"fan out|fans"` or `"no multi-row transactions"`.
+    /// Returns `None` when it has no words.
+    pub fn compile(source: &str) -> Option<Phrasing> {
+        let mut variants: Vec<Vec<Slot>> = vec![Vec::new()];
+        for chunk in source.split_whitespace() {
+            let mut single = Vec::new();
+            let mut multi: Vec<Vec<Slot>> = Vec::new();
+            for alternative in chunk.split('|') {
+                let slots = slots_of(alternative);
+                match slots.len() {
+                    0 => {}
+                    1 => match slots.into_iter().next() {
+                        Some(Slot::Words(mut terms)) => single.append(&mut terms),
+                        Some(Slot::Negator) => multi.push(vec![Slot::Negator]),
+                        None => {}
+                    },
+                    _ => multi.push(slots),
+                }
+            }
+            let mut next = Vec::new();
+            for variant in &variants {
+                if !single.is_empty() {
+                    let mut v = variant.clone();
+                    v.push(Slot::Words(single.clone()));
+                    next.push(v);
+                }
+                for extra in &multi {
+                    let mut v = variant.clone();
+                    v.extend(extra.iter().cloned());
+                    next.push(v);
+                }
+            }
+            if !next.is_empty() {
+                variants = next;
+            }
+        }
+        variants.retain(|v| !v.is_empty());
+        if variants.is_empty() {
+            return None;
+        }
+        Some(Phrasing {
+            text: source.to_string(),
+            variants,
+        })
+    }
+
+    /// True when the phrasing itself states a negation.
+    pub fn states_negation(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| v.iter().any(|s| *s == Slot::Negator))
+    }
+
+    /// The content words of the phrasing (first variant), for display and drafting.
+    pub fn words(&self) -> Vec<&str> {
+        self.variants[0]
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Words(t) => t.first().map(|t| t.surface.as_str()),
+                Slot::Negator => None,
+            })
+            .collect()
+    }
+}
+
+/// The slots of one alternative: content words, or all words if all are stop words.
+fn slots_of(text: &str) -> Vec<Slot> {
+    let analyzed = text::analyze(text);
+    let to_slot = |t: &Token| {
+        if t.is_negator {
+            Slot::Negator
+        } else {
+            Slot::Words(vec![Term {
+                surface: t.surface.clone(),
+                stem: t.stem.clone(),
+            }])
+        }
+    };
+    let content: Vec<Slot> = analyzed
+        .tokens
+        .iter()
+        .filter(|t| !t.is_stop)
+        .map(to_slot)
+        .collect();
+    if content.is_empty() {
+        analyzed.tokens.iter().map(to_slot).collect()
+    } else {
+        content
+    }
+}
+
+/// Where a phrasing was found in an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// First and last token of the matched span.
+    pub from: usize,
+    pub to: usize,
+    /// True when the answer denies the phrase.
+    pub negated: bool,
+}
+
+/// An analysed answer, ready for many phrasing look-ups.
+pub struct AnswerMatcher<'a> {
+    lexicon: &'a Lexicon,
+    pub analyzed: &'a Analyzed,
+    by_stem: HashMap<&'a str, Vec<usize>>,
+    words: Vec<(&'a str, Vec<usize>)>,
+    negators: Vec<usize>,
+    cache: RefCell<HashMap<String, Vec<usize>>>,
+}
+
+impl<'a> AnswerMatcher<'a> {
+    /// Prepares an analysed answer for matching.
+    pub fn new(lexicon: &'a Lexicon, analyzed: &'a Analyzed) -> Self {
+        let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut negators = Vec::new();
+        for (i, t) in analyzed.tokens.iter().enumerate() {
+            if t.is_negator {
+                negators.push(i);
+            }
+            by_stem.entry(t.stem.as_str()).or_default().push(i);
+            by_word.entry(t.surface.as_str()).or_default().push(i);
+        }
+        let mut words: Vec<(&str, Vec<usize>)> = by_word.into_iter().collect();
+        words.sort();
+        AnswerMatcher {
+            lexicon,
+            analyzed,
+            by_stem,
+            words,
+            negators,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Token positions where a term occurs: same stem, a synonym, or a typo of it.
+    fn term_positions(&self, term: &Term) -> Vec<usize> {
+        if let Some(hit) = self.cache.borrow().get(&term.surface) {
+            return hit.clone();
+        }
+        let mut positions = Vec::new();
+        for stem in self.lexicon.synonyms(&term.stem) {
+            if let Some(p) = self.by_stem.get(stem) {
+                positions.extend_from_slice(p);
+            }
+        }
+        if term.surface.len() >= 6 {
+            for (word, p) in &self.words {
+                if self.lexicon.is_typo_of(word, &term.surface) {
+                    positions.extend_from_slice(p);
+                }
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        self.cache
+            .borrow_mut()
+            .insert(term.surface.clone(), positions.clone());
+        positions
+    }
+
+    fn slot_positions(&self, slot: &Slot) -> Vec<usize> {
+        match slot {
+            Slot::Negator => self.negators.clone(),
+            Slot::Words(terms) => {
+                let mut all: Vec<usize> =
+                    terms.iter().flat_map(|t| self.term_positions(t)).collect();
+                all.sort_unstable();
+                all.dedup();
+                all
+            }
+        }
+    }
+
+    /// Finds a phrasing within one sentence; prefers an affirmed match over a negated one.
+    pub fn find(&self, phrasing: &Phrasing) -> Option<Match> {
+        self.find_scoped(phrasing, false)
+    }
+
+    /// Finds a phrasing whose words all stand in one clause: for claims, where
+    /// "SQS deletes messages, whereas Kafka keeps them" must not read as
+    /// "Kafka deletes messages".
+    pub fn find_in_clause(&self, phrasing: &Phrasing) -> Option<Match> {
+        self.find_scoped(phrasing, true)
+    }
+
+    fn find_scoped(&self, phrasing: &Phrasing, clause_only: bool) -> Option<Match> {
+        let mut best: Option<Match> = None;
+        let states_negation = phrasing.states_negation();
+        for variant in &phrasing.variants {
+            for m in self.find_variant(variant, clause_only) {
+                let m = Match {
+                    negated: !states_negation && self.is_denied(m.from, m.to),
+                    ..m
+                };
+                if !m.negated {
+                    return Some(m);
+                }
+                best.get_or_insert(m);
+            }
+        }
+        best
+    }
+
+    /// Every minimal window in one sentence that holds all the slots of a variant.
+    fn find_variant(&self, slots: &[Slot], clause_only: bool) -> Vec<Match> {
+        let tokens = &self.analyzed.tokens;
+        let mut events: Vec<(usize, usize)> = Vec::new();
+        for (index, slot) in slots.iter().enumerate() {
+            let positions = self.slot_positions(slot);
+            if positions.is_empty() {
+                return Vec::new();
+            }
+            events.extend(positions.into_iter().map(|p| (p, index)));
+        }
+        events.sort_unstable();
+        let need = slots.len();
+        let window = 2 * need + 3;
+        let mut found = Vec::new();
+        for start in 0..events.len() {
+            let (first, _) = events[start];
+            let mut covered = vec![false; need];
+            let mut count = 0;
+            for &(pos, slot) in &events[start..] {
+                let scope_changed = if clause_only {
+                    tokens[pos].clause != tokens[first].clause
+                } else {
+                    tokens[pos].sentence != tokens[first].sentence
+                };
+                if pos > first + window || scope_changed {
+                    break;
+                }
+                if !covered[slot] {
+                    covered[slot] = true;
+                    count += 1;
+                    if count == need {
+                        found.push(Match {
+                            from: first,
+                            to: pos,
+                            negated: false,
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// True when a negator governs the span: shortly before it in the same clause,
+    /// inside it, or a denial right after it ("... is not needed").
+    fn is_denied(&self, from: usize, to: usize) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let clause = tokens[from].clause;
+        let mut content_seen = 0;
+        let mut i = from;
+        while i > 0 && content_seen < 3 {
+            i -= 1;
+            let t = &tokens[i];
+            if t.clause != clause {
+                break;
+            }
+            if t.is_negator {
+                return true;
+            }
+            if !t.is_stop {
+                content_seen += 1;
+            }
+        }
+        if tokens[from..=to].iter().any(|t| t.is_negator) {
+            return true;
+        }
+        let after: Vec<&Token> = tokens[to + 1..]
+            .iter()
+            .take_while(|t| t.clause == tokens[to].clause)
+            .take(4)
+            .collect();
+        after.iter().enumerate().any(|(k, t)| {
+            DENIAL_WORDS.contains(&t.surface.as_str())
+                || (t.is_negator
+                    && after
+                        .get(k + 1)
+                        .is_some_and(|n| DENIED_VERBS.contains(&n.surface.as_str())))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(answer: &str, phrasing: &str) -> Option<Match> {
+        let lexicon = Lexicon::builtin();
+        let analyzed = text::analyze(answer);
+        let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+        matcher.find(&Phrasing::compile(phrasing).unwrap())
+    }
+
+    fn covered(answer: &str, phrasing: &str) -> bool {
+        find(answer, phrasing).is_some_and(|m| !m.negated)
+    }
+
+    #[test]
+    fn matches_on_stems_and_stop_words_are_ignored() {
+        assert!(covered("We partitioned the keys by user", "partition key"));
+        assert!(covered("Retrying requests", "retry request"));
+    }
+
+    #[test]
+    fn tolerates_word_order_and_small_gaps_within_a_sentence() {
+        assert!(covered("the keys that get remapped are few", "remap keys"));
+        assert!(!covered(
+            "Keys are hashed. Much later we remap.",
+            "remap keys"
+        ));
+        assert!(!covered(
+            "remap then a very long digression about many other unrelated words keys",
+            "remap keys"
+        ));
+    }
+
+    #[test]
+    fn synonym_groups_count_as_the_same_word() {
+        assert!(covered("add another server to the ring", "add node"));
+        assert!(covered("data migrates to the new box", "data moves"));
+    }
+
+    #[test]
+    fn typos_on_long_words_match_but_short_words_and_numbers_do_not() {
+        assert!(covered("it is idempotnet", "idempotent"));
+        assert!(covered("consistant hashing", "consistent hashing"));
+        assert!(!covered("shard the data", "share data"));
+        assert!(!covered("1/2 of keys", "1/n keys"));
+        assert!(!covered("use 2 replicas", "3 replicas"));
+    }
+
+    #[test]
+    fn alternatives_and_hyphenated_forms() {
+        assert!(covered("colocate related rows", "co-locate|colocate"));
+        assert!(covered("co-locate related rows", "co-locate|colocate"));
+        assert!(covered("the query fans out", "query fan|fans"));
+    }
+
+    #[test]
+    fn negation_is_detected_in_the_same_clause() {
+        let m = find(
+            "You don't need a dedup table because TCP guarantees exactly-once",
+            "dedup table",
+        )
+        .unwrap();
+        assert!(m.negated);
+        assert!(
+            find("virtual nodes are not needed", "virtual nodes")
+                .unwrap()
+                .negated
+        );
+        assert!(
+            find("no idempotency keys, ever", "idempotency key")
+                .unwrap()
+                .negated
+        );
+        // A negation in another clause does not count.
+        assert!(covered(
+            "It is not hard, use idempotency keys",
+            "idempotency key"
+        ));
+    }
+
+    #[test]
+    fn phrasings_that_state_a_negation_need_one() {
+        assert!(covered(
+            "you don't need multi-row transactions",
+            "no multi-row transactions"
+        ));
+        assert!(!covered(
+            "you need multi-row transactions",
+            "no multi-row transactions"
+        ));
+    }
+
+    #[test]
+    fn claims_can_be_limited_to_one_clause() {
+        let lexicon = Lexicon::builtin();
+        let analyzed = text::analyze("SQS deletes messages once read, whereas Kafka retains them");
+        let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+        let claim = Phrasing::compile("kafka deletes messages").unwrap();
+        assert!(matcher.find(&claim).is_some());
+        assert!(matcher.find_in_clause(&claim).is_none());
+    }
+
+    #[test]
+    fn affirmed_match_wins_over_negated_one() {
+        let m = find("Not a lock. Use a lock with a TTL.", "lock").unwrap();
+        assert!(!m.negated);
+    }
+}

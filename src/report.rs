@@ -1,0 +1,238 @@
+//! The grade report: its stable JSON shape and its human rendering.
+
+use colored::Colorize;
+use serde::Serialize;
+
+use crate::input::sanitize;
+
+/// The hiring band of a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Band {
+    /// 80-100.
+    Strong,
+    /// 60-79.
+    Hire,
+    /// 40-59.
+    LeanNo,
+    /// 0-39.
+    No,
+}
+
+impl Band {
+    /// The band of a 0-100 score: strong ≥ 80, hire ≥ 60, lean no ≥ 40, no below.
+    pub fn of(score: f64) -> Band {
+        match score {
+            s if s >= 80.0 => Band::Strong,
+            s if s >= 60.0 => Band::Hire,
+            s if s >= 40.0 => Band::LeanNo,
+            _ => Band::No,
+        }
+    }
+
+    /// The band's name as shown to the user.
+    pub fn name(self) -> &'static str {
+        match self {
+            Band::Strong => "strong",
+            Band::Hire => "hire",
+            Band::LeanNo => "lean no",
+            Band::No => "no",
+        }
+    }
+}
+
+/// Whether the answer made a concept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConceptStatus {
+    Covered,
+    Missing,
+    Negated,
+}
+
+/// One concept of the rubric and what the answer did with it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConceptResult {
+    pub id: String,
+    pub label: String,
+    pub weight: f64,
+    pub status: ConceptStatus,
+    /// The answer's words that matched (or denied) the concept.
+    pub evidence: Option<String>,
+    /// Points this concept earned.
+    pub points: f64,
+    pub explanation: String,
+}
+
+/// A misconception the answer asserts.
+#[derive(Debug, Clone, Serialize)]
+pub struct MisconceptionResult {
+    pub id: String,
+    pub label: String,
+    pub evidence: String,
+    pub explanation: String,
+}
+
+/// A named deduction from the score.
+#[derive(Debug, Clone, Serialize)]
+pub struct Penalty {
+    /// `misconception`, `negated-concept` or `cap`.
+    pub name: String,
+    pub points: f64,
+    pub reason: String,
+}
+
+/// The question an off-topic answer fits better.
+#[derive(Debug, Clone, Serialize)]
+pub struct OffTopic {
+    pub question_id: String,
+    pub question: String,
+    pub similarity: f64,
+}
+
+/// The result of grading one answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub question_id: String,
+    pub question: String,
+    /// 0-100.
+    pub score: f64,
+    pub band: Band,
+    /// Cosine similarity (TF-IDF over stems) to the reference answer, 0-1.
+    pub similarity: f64,
+    /// Share of the rubric's concept weight covered, 0-1.
+    pub coverage: f64,
+    pub concept_points: f64,
+    pub similarity_points: f64,
+    pub concepts: Vec<ConceptResult>,
+    pub misconceptions: Vec<MisconceptionResult>,
+    pub penalties: Vec<Penalty>,
+    pub off_topic: Option<OffTopic>,
+    /// Which rubric graded the answer.
+    pub rubric: String,
+    #[serde(skip)]
+    pub reference: String,
+}
+
+impl Report {
+    /// The report as one line of JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+
+    /// The report for a person; colour follows `colored`'s global setting.
+    pub fn to_human(&self, show_reference: bool) -> String {
+        let mut out = String::new();
+        let band = self.band.name();
+        let headline = format!("{:.0}/100  {}", self.score, band.to_uppercase());
+        let headline = match self.band {
+            Band::Strong => headline.green().bold(),
+            Band::Hire => headline.green(),
+            Band::LeanNo => headline.yellow().bold(),
+            Band::No => headline.red().bold(),
+        };
+        out.push_str(&format!("{}  {}\n", self.question_id.bold(), self.question));
+        out.push_str(&format!("\nScore {headline}\n"));
+        out.push_str(&format!(
+            "  {:.1} concept points + {:.1} similarity points (cosine {:.2} to the reference){}\n",
+            self.concept_points,
+            self.similarity_points,
+            self.similarity,
+            if self.penalties.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " - {:.1} penalties",
+                    self.penalties.iter().map(|p| p.points).sum::<f64>()
+                )
+            }
+        ));
+        out.push_str(&format!("\n{}\n", "Key points".bold()));
+        for c in &self.concepts {
+            let evidence = c
+                .evidence
+                .as_deref()
+                .map(|e| format!("\"{}\"", sanitize(e)))
+                .unwrap_or_default();
+            match c.status {
+                ConceptStatus::Covered => out.push_str(&format!(
+                    "  {} {} {}  {}\n",
+                    "✓".green().bold(),
+                    c.label,
+                    format!("(+{:.1})", c.points).dimmed(),
+                    evidence.dimmed()
+                )),
+                ConceptStatus::Missing => out.push_str(&format!(
+                    "  {} {}\n      {}\n",
+                    "✗".red().bold(),
+                    c.label,
+                    c.explanation.dimmed()
+                )),
+                ConceptStatus::Negated => out.push_str(&format!(
+                    "  {} {}  denied in {}\n      {}\n",
+                    "⚠".yellow().bold(),
+                    c.label,
+                    evidence,
+                    c.explanation.dimmed()
+                )),
+            }
+        }
+        if !self.misconceptions.is_empty() {
+            out.push_str(&format!("\n{}\n", "Misconceptions".bold()));
+            for m in &self.misconceptions {
+                out.push_str(&format!(
+                    "  {} {}  \"{}\"\n      {}\n",
+                    "✗".red().bold(),
+                    m.label,
+                    sanitize(&m.evidence),
+                    m.explanation.dimmed()
+                ));
+            }
+        }
+        if !self.penalties.is_empty() {
+            out.push_str(&format!("\n{}\n", "Penalties".bold()));
+            for p in &self.penalties {
+                out.push_str(&format!(
+                    "  -{:.1} {}: {}\n",
+                    p.points,
+                    p.name,
+                    sanitize(&p.reason)
+                ));
+            }
+        }
+        if let Some(o) = &self.off_topic {
+            out.push_str(&format!(
+                "\n{} this answer fits {} better: {}\n",
+                "Off topic:".yellow().bold(),
+                o.question_id,
+                o.question
+            ));
+        }
+        if show_reference {
+            out.push_str(&format!(
+                "\n{}\n{}\n",
+                "Reference answer".bold(),
+                self.reference
+            ));
+        }
+        out.push_str(&format!(
+            "\n{}\n",
+            format!("rubric: {}", self.rubric).dimmed()
+        ));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_follow_the_documented_cut_offs() {
+        assert_eq!(Band::of(80.0), Band::Strong);
+        assert_eq!(Band::of(79.0), Band::Hire);
+        assert_eq!(Band::of(60.0), Band::Hire);
+        assert_eq!(Band::of(40.0), Band::LeanNo);
+        assert_eq!(Band::of(39.0), Band::No);
+    }
+}

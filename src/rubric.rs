@@ -1,0 +1,359 @@
+//! Rubrics: the key concepts of each question, their weights and phrasings, and
+//! the misconceptions that cost points. Loaded from TOML (raw form), then
+//! validated and compiled into matchable phrasings.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::corpus::Deck;
+use crate::error::Error;
+use crate::matcher::Phrasing;
+
+/// The built-in rubric files, embedded: (file name, TOML text).
+pub const BUILTIN_RUBRICS: &[(&str, &str)] = &[
+    ("sql-nosql.toml", include_str!("../rubrics/sql-nosql.toml")),
+    ("caching.toml", include_str!("../rubrics/caching.toml")),
+    ("sharding.toml", include_str!("../rubrics/sharding.toml")),
+    (
+        "replication.toml",
+        include_str!("../rubrics/replication.toml"),
+    ),
+    ("cap.toml", include_str!("../rubrics/cap.toml")),
+    (
+        "microservices.toml",
+        include_str!("../rubrics/microservices.toml"),
+    ),
+    (
+        "api-design.toml",
+        include_str!("../rubrics/api-design.toml"),
+    ),
+    ("messaging.toml", include_str!("../rubrics/messaging.toml")),
+    ("scaling.toml", include_str!("../rubrics/scaling.toml")),
+    (
+        "load-balancing.toml",
+        include_str!("../rubrics/load-balancing.toml"),
+    ),
+    ("cdn.toml", include_str!("../rubrics/cdn.toml")),
+    (
+        "rate-limiting.toml",
+        include_str!("../rubrics/rate-limiting.toml"),
+    ),
+    (
+        "resilience.toml",
+        include_str!("../rubrics/resilience.toml"),
+    ),
+    (
+        "idempotency.toml",
+        include_str!("../rubrics/idempotency.toml"),
+    ),
+    (
+        "consistency.toml",
+        include_str!("../rubrics/consistency.toml"),
+    ),
+];
+
+/// A key point an answer should make.
+#[derive(Debug, Clone)]
+pub struct Concept {
+    pub id: String,
+    pub label: String,
+    pub weight: f64,
+    pub phrasings: Vec<Phrasing>,
+    pub explanation: String,
+    /// True for a point beyond the reference answer (id starting with `x-`).
+    pub beyond_reference: bool,
+}
+
+/// A false belief that costs points when an answer asserts it.
+#[derive(Debug, Clone)]
+pub struct Misconception {
+    pub id: String,
+    pub label: String,
+    pub phrasings: Vec<Phrasing>,
+    pub explanation: String,
+}
+
+/// Where a rubric came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Written by hand, in this file.
+    File(String),
+    /// Derived automatically from the reference answer.
+    Auto,
+}
+
+/// The rubric of one question.
+#[derive(Debug, Clone)]
+pub struct Rubric {
+    pub question_id: String,
+    pub concepts: Vec<Concept>,
+    pub misconceptions: Vec<Misconception>,
+    pub origin: Origin,
+}
+
+impl Rubric {
+    /// Sum of the concept weights.
+    pub fn total_weight(&self) -> f64 {
+        self.concepts.iter().map(|c| c.weight).sum()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    question: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Spanned<String>,
+    #[serde(default)]
+    concept: Vec<RawConcept>,
+    #[serde(default)]
+    misconception: Vec<RawMisconception>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConcept {
+    id: Spanned<String>,
+    label: String,
+    weight: Spanned<f64>,
+    phrasings: Spanned<Vec<String>>,
+    explanation: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMisconception {
+    id: Spanned<String>,
+    label: String,
+    phrasings: Spanned<Vec<String>>,
+    explanation: String,
+}
+
+/// All rubrics of a deck, by question id.
+#[derive(Debug, Clone, Default)]
+pub struct RubricSet {
+    pub rubrics: BTreeMap<String, Rubric>,
+}
+
+/// "file:line:column" for a byte offset in a text.
+fn location(file: &str, text: &str, offset: usize) -> String {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+    format!("{file}:{line}:{column}")
+}
+
+impl RubricSet {
+    /// The built-in rubrics.
+    pub fn builtin(deck: &Deck) -> Result<RubricSet, Error> {
+        let mut set = RubricSet::default();
+        for (name, text) in BUILTIN_RUBRICS {
+            set.add_file(&format!("rubrics/{name}"), text, deck)?;
+        }
+        Ok(set)
+    }
+
+    /// Loads every `*.toml` rubric in a directory (except `synonyms.toml`); a missing
+    /// directory gives an empty set.
+    pub fn load_dir(dir: &Path, deck: &Deck) -> Result<RubricSet, Error> {
+        let mut set = RubricSet::default();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Ok(set);
+        };
+        let mut files: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .filter(|p| p.file_name().is_some_and(|n| n != "synonyms.toml"))
+            .collect();
+        files.sort();
+        for file in files {
+            let text = crate::input::read_text_file(&file)?;
+            set.add_file(&file.display().to_string(), &text, deck)?;
+        }
+        Ok(set)
+    }
+
+    /// Parses and validates one rubric file and adds its questions.
+    pub fn add_file(&mut self, file: &str, text: &str, deck: &Deck) -> Result<(), Error> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| Error::Rubric {
+            location: e
+                .span()
+                .map(|s| location(file, text, s.start))
+                .unwrap_or_else(|| file.to_string()),
+            message: e.message().to_string(),
+        })?;
+        let at = |offset: usize| location(file, text, offset);
+        for question in raw.question {
+            let qid = question.id.get_ref().clone();
+            let here = at(question.id.span().start);
+            if deck.question(&qid).map(|q| q.id != qid).unwrap_or(true) {
+                let hint = match deck.question(&qid) {
+                    Err(e) => e.to_string(),
+                    Ok(q) => format!("use the id `{}`", q.id),
+                };
+                return Err(Error::Rubric {
+                    location: here,
+                    message: format!(
+                        "rubric for question `{qid}`, which the deck does not have ({hint})"
+                    ),
+                });
+            }
+            if self.rubrics.contains_key(&qid) {
+                return Err(Error::Rubric {
+                    location: here,
+                    message: format!("duplicate rubric for question `{qid}`"),
+                });
+            }
+            if question.concept.is_empty() {
+                return Err(Error::Rubric {
+                    location: here,
+                    message: format!(
+                        "question `{qid}` has no [[question.concept]]: add at least one"
+                    ),
+                });
+            }
+            let mut ids = HashSet::new();
+            let mut concepts = Vec::new();
+            for raw in question.concept {
+                let id = raw.id.get_ref().clone();
+                let field =
+                    |name: &str| format!("question `{qid}`, concept `{id}`, field `{name}`");
+                if !ids.insert(id.clone()) {
+                    return Err(Error::Rubric {
+                        location: at(raw.id.span().start),
+                        message: format!("{}: duplicate concept id", field("id")),
+                    });
+                }
+                let weight = *raw.weight.get_ref();
+                if !(weight > 0.0 && weight <= 10.0) {
+                    return Err(Error::Rubric {
+                        location: at(raw.weight.span().start),
+                        message: format!(
+                            "{}: weight {weight} must be above 0 and at most 10",
+                            field("weight")
+                        ),
+                    });
+                }
+                let phrasings = compile_all(&raw.phrasings, &at, &field("phrasings"))?;
+                concepts.push(Concept {
+                    beyond_reference: id.starts_with("x-"),
+                    id,
+                    label: raw.label,
+                    weight,
+                    phrasings,
+                    explanation: raw.explanation,
+                });
+            }
+            let mut misconceptions = Vec::new();
+            for raw in question.misconception {
+                let id = raw.id.get_ref().clone();
+                let field = format!("question `{qid}`, misconception `{id}`, field `phrasings`");
+                if !ids.insert(id.clone()) {
+                    return Err(Error::Rubric {
+                        location: at(raw.id.span().start),
+                        message: format!("question `{qid}`, misconception `{id}`: duplicate id"),
+                    });
+                }
+                misconceptions.push(Misconception {
+                    phrasings: compile_all(&raw.phrasings, &at, &field)?,
+                    id,
+                    label: raw.label,
+                    explanation: raw.explanation,
+                });
+            }
+            self.rubrics.insert(
+                qid.clone(),
+                Rubric {
+                    question_id: qid,
+                    concepts,
+                    misconceptions,
+                    origin: Origin::File(file.to_string()),
+                },
+            );
+        }
+        Ok(())
+    }
+}
+
+fn compile_all(
+    raw: &Spanned<Vec<String>>,
+    at: &dyn Fn(usize) -> String,
+    field: &str,
+) -> Result<Vec<Phrasing>, Error> {
+    if raw.get_ref().is_empty() {
+        return Err(Error::Rubric {
+            location: at(raw.span().start),
+            message: format!("{field}: no phrasings: list at least one wording that counts"),
+        });
+    }
+    raw.get_ref()
+        .iter()
+        .map(|p| {
+            Phrasing::compile(p).ok_or_else(|| Error::Rubric {
+                location: at(raw.span().start),
+                message: format!("{field}: empty phrasing \"{p}\""),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<RubricSet, Error> {
+        let deck = Deck::builtin().unwrap();
+        let mut set = RubricSet::default();
+        set.add_file("t.toml", text, &deck).map(|_| set)
+    }
+
+    const GOOD: &str = "[[question]]\nid = \"sharding-2\"\n[[question.concept]]\nid = \"ring\"\nlabel = \"Ring\"\nweight = 2\nphrasings = [\"hash ring\"]\nexplanation = \"x\"\n";
+
+    #[test]
+    fn builtin_rubrics_cover_every_question() {
+        let deck = Deck::builtin().unwrap();
+        let set = RubricSet::builtin(&deck).unwrap();
+        for q in deck.questions() {
+            let rubric = set.rubrics.get(&q.id).expect("rubric");
+            assert!((3..=8).contains(&rubric.concepts.len()), "{}", q.id);
+        }
+    }
+
+    #[test]
+    fn integer_weights_are_accepted() {
+        let set = load(GOOD).unwrap();
+        assert_eq!(set.rubrics["sharding-2"].concepts[0].weight, 2.0);
+    }
+
+    #[test]
+    fn errors_name_file_line_and_field() {
+        let err = load(&GOOD.replace("weight = 2", "weight = 0")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.toml:6:10: question `sharding-2`, concept `ring`, field `weight`: weight 0 must be above 0 and at most 10"
+        );
+        let err = load(&GOOD.replace("[\"hash ring\"]", "[]")).unwrap_err();
+        assert!(err.to_string().contains("no phrasings"), "{err}");
+        let err = load(&GOOD.replace("sharding-2", "sharding-7")).unwrap_err();
+        assert!(err.to_string().contains("did you mean"), "{err}");
+        let err = load("[[question]\n").unwrap_err();
+        assert!(err.to_string().starts_with("t.toml:1:"), "{err}");
+        let twice = format!(
+            "{GOOD}{}",
+            &GOOD[GOOD.find("[[question.concept]]").unwrap()..]
+        );
+        assert!(load(&twice)
+            .unwrap_err()
+            .to_string()
+            .contains("duplicate concept id"));
+    }
+}

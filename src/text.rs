@@ -1,0 +1,333 @@
+//! Turns free text into tokens that the matcher and the similarity model share:
+//! lower-cased words with their English stems, sentence and clause numbers, and
+//! flags for stop words and negators.
+
+use std::borrow::Cow;
+
+/// One word of an analysed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// The word as written, lower-cased (contractions expanded: "don't" gives "do", "not").
+    pub surface: String,
+    /// Its English (Porter2) stem.
+    pub stem: String,
+    /// Byte range in the original text, for quoting evidence.
+    pub start: usize,
+    pub end: usize,
+    /// Sentence number, from 0.
+    pub sentence: u32,
+    /// Clause number, from 0, unique across the text (commas, colons, dashes, "but" split clauses).
+    pub clause: u32,
+    pub is_stop: bool,
+    pub is_negator: bool,
+}
+
+/// A text split into tokens.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzed {
+    pub tokens: Vec<Token>,
+}
+
+impl Analyzed {
+    /// The original text between the start of token `from` and the end of token `to` (inclusive).
+    pub fn quote<'t>(&self, original: &'t str, from: usize, to: usize) -> &'t str {
+        let start = self.tokens[from].start;
+        let end = self.tokens[to].end;
+        original.get(start..end).unwrap_or("")
+    }
+
+    /// Tokens that carry meaning (not stop words, not negators).
+    pub fn content(&self) -> impl Iterator<Item = &Token> {
+        self.tokens.iter().filter(|t| !t.is_stop && !t.is_negator)
+    }
+
+    /// Number of sentences.
+    pub fn sentence_count(&self) -> usize {
+        self.tokens
+            .last()
+            .map(|t| t.sentence as usize + 1)
+            .unwrap_or(0)
+    }
+}
+
+/// English function words ignored by phrasings and similarity.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "actually", "after", "again", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "being", "both", "but", "by", "can", "could", "did", "do",
+    "does", "doing", "each", "either", "etc", "for", "from", "further", "get", "gets", "got",
+    "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "if", "in",
+    "into", "is", "it", "its", "itself", "just", "let", "lets", "like", "may", "me", "might",
+    "more", "most", "much", "must", "my", "of", "off", "on", "once", "one's", "or", "other", "our",
+    "out", "over", "own", "really", "same", "shall", "she", "should", "so", "some", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+    "to", "too", "up", "us", "use", "used", "uses", "using", "very", "was", "we", "were", "what",
+    "when", "where", "whether", "which", "while", "who", "whom", "why", "will", "with", "would",
+    "you", "your", "yours", "e.g", "i.e", "eg", "ie", "s",
+];
+
+/// Words that deny what follows them in the same clause.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "without", "none", "nor", "neither", "cannot", "nothing", "nobody",
+];
+
+/// Words that start a new clause for negation scope.
+const CLAUSE_WORDS: &[&str] = &["but", "however", "whereas", "although", "though", "instead"];
+
+/// Returns true for a function word.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Returns true for a negating word.
+pub fn is_negator(word: &str) -> bool {
+    NEGATORS.contains(&word)
+}
+
+/// The English stem of a lower-case word.
+pub fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+    }
+    if word.chars().any(|c| !c.is_ascii_alphabetic()) {
+        return word.to_string();
+    }
+    STEMMER.with(|s| match s.stem(word) {
+        Cow::Borrowed(b) => b.to_string(),
+        Cow::Owned(o) => o,
+    })
+}
+
+/// Expands contractions so that negation is a word of its own.
+fn expand_contraction(word: &str) -> Vec<String> {
+    let w = word.replace('\u{2019}', "'");
+    let special = match w.as_str() {
+        "can't" | "cant" => Some(["can", "not"]),
+        "won't" | "wont" => Some(["will", "not"]),
+        "shan't" => Some(["shall", "not"]),
+        _ => None,
+    };
+    if let Some(pair) = special {
+        return pair.iter().map(|s| s.to_string()).collect();
+    }
+    if let Some(base) = w.strip_suffix("n't") {
+        return vec![base.to_string(), "not".to_string()];
+    }
+    // Contractions without apostrophes that people type in a hurry.
+    for (bare, base) in [
+        ("dont", "do"),
+        ("doesnt", "does"),
+        ("didnt", "did"),
+        ("isnt", "is"),
+        ("arent", "are"),
+        ("wasnt", "was"),
+        ("shouldnt", "should"),
+        ("wouldnt", "would"),
+        ("couldnt", "could"),
+        ("havent", "have"),
+        ("hasnt", "has"),
+        ("neednt", "need"),
+    ] {
+        if w == bare {
+            return vec![base.to_string(), "not".to_string()];
+        }
+    }
+    if let Some(base) = w.strip_suffix("'s") {
+        return vec![base.to_string()];
+    }
+    for suffix in ["'re", "'ve", "'ll", "'d", "'m"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            return vec![base.to_string()];
+        }
+    }
+    vec![w.trim_matches('\'').to_string()]
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+}
+
+/// Analyses a text: words, stems, sentence and clause boundaries.
+pub fn analyze(text: &str) -> Analyzed {
+    let mut tokens = Vec::new();
+    let mut sentence = 0u32;
+    let mut clause = 0u32;
+    let mut pending_sentence_break = false;
+    let mut pending_clause_break = false;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if is_word_char(c) && c != '\'' && c != '\u{2019}' {
+            // Read a word; join "1/n" and "24/7" style fractions into one token.
+            let start = pos;
+            let mut j = i;
+            while j < chars.len() && is_word_char(chars[j].1) {
+                j += 1;
+            }
+            let first: String = chars[i..j].iter().map(|&(_, ch)| ch).collect();
+            if j + 1 < chars.len()
+                && chars[j].1 == '/'
+                && first.chars().all(|ch| ch.is_ascii_digit())
+                && chars[j + 1].1.is_alphanumeric()
+            {
+                j += 1;
+                while j < chars.len() && chars[j].1.is_alphanumeric() {
+                    j += 1;
+                }
+            }
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                text.len()
+            };
+            let raw = text[start..end].to_lowercase();
+            if pending_sentence_break && !tokens.is_empty() {
+                sentence += 1;
+                clause += 1;
+            } else if pending_clause_break && !tokens.is_empty() {
+                clause += 1;
+            }
+            pending_sentence_break = false;
+            pending_clause_break = false;
+            for word in expand_contraction(&raw) {
+                if word.is_empty() {
+                    continue;
+                }
+                if CLAUSE_WORDS.contains(&word.as_str()) && !tokens.is_empty() {
+                    clause += 1;
+                }
+                push_token(&mut tokens, word, start, end, sentence, clause);
+            }
+            i = j;
+            continue;
+        }
+        match c {
+            '.' | '!' | '?' | ';' => {
+                let next = chars.get(i + 1).map(|&(_, n)| n);
+                // "2.5", "e.g.", "cdn.example.com" are not sentence ends.
+                if next.is_none_or(|n| n.is_whitespace() || n == ')' || n == '"') {
+                    let prev_word = tokens.last().map(|t: &Token| t.surface.as_str());
+                    if !matches!(prev_word, Some("e.g" | "i.e" | "vs" | "etc" | "eg" | "ie")) {
+                        pending_sentence_break = true;
+                    }
+                }
+            }
+            '\n' => {
+                if chars.get(i + 1).map(|&(_, n)| n) == Some('\n') {
+                    pending_sentence_break = true;
+                } else {
+                    pending_clause_break = true;
+                }
+            }
+            ',' | ':' | '(' | ')' | '—' | '–' | '[' | ']' | '"' | '“' | '”' => {
+                pending_clause_break = true;
+            }
+            '-' => {
+                let spaced = chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
+                    && i > 0
+                    && chars[i - 1].1.is_whitespace();
+                if spaced {
+                    pending_clause_break = true;
+                }
+            }
+            '%' => {
+                let after_digit = i > 0 && chars[i - 1].1.is_ascii_digit();
+                let word = if after_digit { "percent" } else { "mod" };
+                push_token(
+                    &mut tokens,
+                    word.to_string(),
+                    pos,
+                    pos + 1,
+                    sentence,
+                    clause,
+                );
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Analyzed { tokens }
+}
+
+fn push_token(
+    tokens: &mut Vec<Token>,
+    surface: String,
+    start: usize,
+    end: usize,
+    sentence: u32,
+    clause: u32,
+) {
+    let is_negator = is_negator(&surface);
+    let is_stop = !is_negator && is_stop_word(&surface);
+    let stem = stem(&surface);
+    tokens.push(Token {
+        surface,
+        stem,
+        start,
+        end,
+        sentence,
+        clause,
+        is_stop,
+        is_negator,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(text: &str) -> Vec<String> {
+        analyze(text)
+            .tokens
+            .into_iter()
+            .map(|t| t.surface)
+            .collect()
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, STOP_WORDS);
+    }
+
+    #[test]
+    fn contractions_expose_negation() {
+        assert_eq!(
+            surfaces("You don't need it"),
+            ["you", "do", "not", "need", "it"]
+        );
+        assert_eq!(surfaces("it can't"), ["it", "can", "not"]);
+        assert!(analyze("won't").tokens[1].is_negator);
+    }
+
+    #[test]
+    fn stems_inflections_together() {
+        assert_eq!(stem("partitions"), stem("partition"));
+        assert_eq!(stem("retrying"), stem("retry"));
+        assert_eq!(stem("sharding"), stem("shard"));
+    }
+
+    #[test]
+    fn fractions_and_percent_are_tokens() {
+        assert_eq!(surfaces("only 1/N keys"), ["only", "1/n", "keys"]);
+        assert_eq!(surfaces("hash % n"), ["hash", "mod", "n"]);
+        assert_eq!(surfaces("90% of"), ["90", "percent", "of"]);
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let a = analyze("First one, with a clause. Second e.g. here; third 2.5 ok");
+        let sentences: Vec<u32> = a.tokens.iter().map(|t| t.sentence).collect();
+        assert_eq!(sentences, [0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2]);
+        assert_ne!(a.tokens[1].clause, a.tokens[2].clause);
+        assert_eq!(a.sentence_count(), 3);
+    }
+
+    #[test]
+    fn quote_returns_original_text() {
+        let text = "Use Consistent Hashing, always";
+        let a = analyze(text);
+        assert_eq!(a.quote(text, 1, 2), "Consistent Hashing");
+    }
+}
