@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::matcher::Phrasing;
+use crate::matcher::{AnswerMatcher, Lexicon, Phrasing};
 use crate::rubric::{Concept, Origin, Rubric};
 use crate::similarity::SimilarityModel;
 use crate::text;
@@ -24,6 +24,8 @@ pub fn derive(
         .map(|t| t.stem.clone())
         .collect();
     let analyzed = text::analyze(reference);
+    let no_synonyms = Lexicon::default();
+    let in_reference = AnswerMatcher::new(&no_synonyms, &analyzed);
     let mut order: Vec<String> = Vec::new();
     let mut surface: HashMap<String, String> = HashMap::new();
     for t in analyzed.content() {
@@ -41,7 +43,9 @@ pub fn derive(
             if question_stems.contains(&stem) {
                 weight *= QUESTION_WORD_FACTOR;
             }
+            let negated_in_reference = in_reference.find(&phrasing).is_some_and(|m| m.negated);
             Some(Concept {
+                negated_in_reference,
                 id: word.replace(['/', '\''], "-"),
                 label: word.clone(),
                 weight: (weight * 100.0).round() / 100.0,

@@ -33,6 +33,11 @@ pub struct Scoring {
     pub keyword_salad_cap: f64,
     /// The highest score of an answer that fits another question far better.
     pub off_topic_cap: f64,
+    /// The cap of a very short answer: a one-word answer is capped here, and the cap
+    /// rises linearly to 100 at `brevity_full_ratio` of the reference's length.
+    pub brevity_floor: f64,
+    /// Answer length, as a share of the reference's, that lifts the brevity cap.
+    pub brevity_full_ratio: f64,
 }
 
 impl Default for Scoring {
@@ -46,6 +51,8 @@ impl Default for Scoring {
             negation_penalty: 10.0,
             keyword_salad_cap: 20.0,
             off_topic_cap: 10.0,
+            brevity_floor: 45.0,
+            brevity_full_ratio: 0.6,
         }
     }
 }
@@ -187,12 +194,10 @@ impl Grader {
             }
         };
         for concept in &rubric.concepts {
-            let (status, evidence) = find_any(&matcher, &concept.phrasings, answer, &analyzed);
-            let points = if status == ConceptStatus::Covered {
-                s.coverage_points * concept.weight / total_weight
-            } else {
-                0.0
-            };
+            let (mut status, evidence) = find_any(&matcher, &concept.phrasings, answer, &analyzed);
+            if status == ConceptStatus::Negated && concept.negated_in_reference {
+                status = ConceptStatus::Covered;
+            }
             if status == ConceptStatus::Negated {
                 penalties.push(Penalty {
                     name: "negated-concept".into(),
@@ -217,9 +222,24 @@ impl Grader {
                 weight: concept.weight,
                 status,
                 evidence,
-                points: round1(points),
+                points: 0.0,
                 explanation: concept.explanation.clone(),
             });
+        }
+
+        // Concept points: coverage_points x coverage^exponent, shared among the
+        // covered concepts in proportion to their weights.
+        let covered_weight: f64 = concepts
+            .iter()
+            .filter(|c| c.status == ConceptStatus::Covered)
+            .map(|c| c.weight)
+            .sum();
+        let coverage = covered_weight / total_weight;
+        let concept_total = s.coverage_points * coverage.powf(rubric.coverage_exponent());
+        for c in concepts.iter_mut() {
+            if c.status == ConceptStatus::Covered {
+                c.points = round1(concept_total * c.weight / covered_weight);
+            }
         }
 
         let mut misconceptions = Vec::new();
@@ -253,12 +273,21 @@ impl Grader {
         let similarity = answer_vector.cosine(&reference_vector);
         let similarity_points = s.similarity_points * (similarity / s.similarity_full).min(1.0);
 
-        let coverage: f64 = concepts
-            .iter()
-            .filter(|c| c.status == ConceptStatus::Covered)
-            .map(|c| c.weight)
-            .sum::<f64>()
-            / total_weight;
+        let reference_words = text::analyze(&question.reference).tokens.len().max(1);
+        let length_ratio = analyzed.tokens.len() as f64 / reference_words as f64;
+        if length_ratio < s.brevity_full_ratio {
+            let limit =
+                s.brevity_floor + (100.0 - s.brevity_floor) * length_ratio / s.brevity_full_ratio;
+            lower_cap(
+                limit.round(),
+                format!(
+                    "a brief answer ({} words against {} in the reference) leaves out the reasoning and examples a strong answer gives",
+                    analyzed.tokens.len(),
+                    reference_words
+                ),
+                &mut cap,
+            );
+        }
 
         if let Some(reason) = keyword_salad(answer, &analyzed) {
             lower_cap(s.keyword_salad_cap, reason, &mut cap);
@@ -306,7 +335,7 @@ impl Grader {
                 score = limit;
             }
         }
-        let score = score.clamp(0.0, 100.0).round();
+        let score = score.clamp(0.0, 100.0).round() + 0.0;
         Ok(Report {
             question_id: question.id.clone(),
             question: question.text.clone(),
@@ -408,12 +437,14 @@ pub fn keyword_salad(answer: &str, analyzed: &Analyzed) -> Option<String> {
     })
 }
 
+/// Rounds to one decimal; adding 0.0 turns -0.0 into 0.0.
 fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    (x * 10.0).round() / 10.0 + 0.0
 }
 
+/// Rounds to three decimals, never -0.0.
 fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+    (x * 1000.0).round() / 1000.0 + 0.0
 }
 
 #[cfg(test)]

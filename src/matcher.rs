@@ -104,22 +104,31 @@ impl Lexicon {
         out
     }
 
-    /// True when an answer word looks like a typo of a rubric word.
+    /// True when an answer word looks like a typo or a clipped form of a rubric word:
+    /// one edit (two from nine letters) on words of six letters or more, or a prefix
+    /// of five letters or more missing at most three ("enque" for "enqueue").
     pub fn is_typo_of(&self, written: &str, intended: &str) -> bool {
         let (wl, il) = (written.chars().count(), intended.chars().count());
-        if wl < 6 || il < 6 || written == intended {
-            return false;
-        }
-        if !written.chars().all(|c| c.is_alphabetic())
-            || !intended.chars().all(|c| c.is_alphabetic())
+        let alphabetic = |w: &str| w.chars().all(|c| c.is_alphabetic());
+        if wl < 5 || il < 5 || written == intended || !alphabetic(written) || !alphabetic(intended)
         {
             return false;
         }
         if written.chars().next() != intended.chars().next() || self.known.contains(written) {
             return false;
         }
+        let (short, long) = if wl <= il {
+            (written, intended)
+        } else {
+            (intended, written)
+        };
+        if long.starts_with(short) && long.len() - short.len() <= 3 {
+            return true;
+        }
         let allowed = if wl.min(il) >= 9 { 2 } else { 1 };
-        wl.abs_diff(il) <= allowed && strsim::osa_distance(written, intended) <= allowed
+        wl.min(il) >= 6
+            && wl.abs_diff(il) <= allowed
+            && strsim::osa_distance(written, intended) <= allowed
     }
 }
 
@@ -293,7 +302,7 @@ impl<'a> AnswerMatcher<'a> {
                 positions.extend_from_slice(p);
             }
         }
-        if term.surface.len() >= 6 {
+        if term.surface.len() >= 5 {
             for (word, p) in &self.words {
                 if self.lexicon.is_typo_of(word, &term.surface) {
                     positions.extend_from_slice(p);
@@ -479,6 +488,7 @@ mod tests {
         assert!(covered("it is idempotnet", "idempotent"));
         assert!(covered("consistant hashing", "consistent hashing"));
         assert!(!covered("shard the data", "share data"));
+        assert!(covered("enque and deque", "enqueue dequeue"));
         assert!(!covered("1/2 of keys", "1/n keys"));
         assert!(!covered("use 2 replicas", "3 replicas"));
     }

@@ -65,6 +65,9 @@ pub struct Concept {
     pub explanation: String,
     /// True for a point beyond the reference answer (id starting with `x-`).
     pub beyond_reference: bool,
+    /// True when the reference itself states the concept in negated form, so a
+    /// negated mention in an answer agrees with it (derived rubrics only).
+    pub negated_in_reference: bool,
 }
 
 /// A false belief that costs points when an answer asserts it.
@@ -95,6 +98,17 @@ pub struct Rubric {
 }
 
 impl Rubric {
+    /// How coverage turns into concept points: `coverage ^ exponent`. Hand-written
+    /// concepts are whole ideas (exponent 1); derived ones are single terms of the
+    /// reference, which a correct answer in its own words reuses only in part,
+    /// so their coverage counts with diminishing returns (exponent 0.5).
+    pub fn coverage_exponent(&self) -> f64 {
+        match self.origin {
+            Origin::Auto => 0.5,
+            Origin::File(_) => 1.0,
+        }
+    }
+
     /// Sum of the concept weights.
     pub fn total_weight(&self) -> f64 {
         self.concepts.iter().map(|c| c.weight).sum()
@@ -246,6 +260,7 @@ impl RubricSet {
                 let phrasings = compile_all(&raw.phrasings, &at, &field("phrasings"))?;
                 concepts.push(Concept {
                     beyond_reference: id.starts_with("x-"),
+                    negated_in_reference: false,
                     id,
                     label: raw.label,
                     weight,

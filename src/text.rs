@@ -54,15 +54,15 @@ impl Analyzed {
 const STOP_WORDS: &[&str] = &[
     "a", "about", "actually", "after", "again", "all", "also", "am", "an", "and", "any", "are",
     "as", "at", "be", "because", "been", "being", "both", "but", "by", "can", "could", "did", "do",
-    "does", "doing", "each", "either", "etc", "for", "from", "further", "get", "gets", "got",
-    "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "if", "in",
-    "into", "is", "it", "its", "itself", "just", "let", "lets", "like", "may", "me", "might",
-    "more", "most", "much", "must", "my", "of", "off", "on", "once", "one's", "or", "other", "our",
-    "out", "over", "own", "really", "same", "shall", "she", "should", "so", "some", "such", "than",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
-    "to", "too", "up", "us", "use", "used", "uses", "using", "very", "was", "we", "were", "what",
-    "when", "where", "whether", "which", "while", "who", "whom", "why", "will", "with", "would",
-    "you", "your", "yours", "e.g", "i.e", "eg", "ie", "s",
+    "does", "doing", "e.g", "each", "eg", "either", "etc", "for", "from", "further", "get", "gets",
+    "got", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "i.e",
+    "ie", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "lets", "like", "may",
+    "me", "might", "more", "most", "much", "must", "my", "of", "off", "on", "once", "one's", "or",
+    "other", "our", "out", "over", "own", "really", "s", "same", "shall", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "too", "up", "us", "use", "used", "uses", "using", "very",
+    "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your", "yours",
 ];
 
 /// Words that deny what follows them in the same clause.
@@ -142,12 +142,26 @@ fn expand_contraction(word: &str) -> Vec<String> {
     vec![w.trim_matches('\'').to_string()]
 }
 
+/// A '.' between two digits, as in "2.5".
+fn is_decimal_point(chars: &[(usize, char)], i: usize) -> bool {
+    chars[i].1 == '.'
+        && i > 0
+        && chars[i - 1].1.is_ascii_digit()
+        && chars.get(i + 1).is_some_and(|&(_, c)| c.is_ascii_digit())
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
 }
 
 /// Analyses a text: words, stems, sentence and clause boundaries.
-pub fn analyze(text: &str) -> Analyzed {
+pub fn analyze(original: &str) -> Analyzed {
+    // "e.g." and "i.e." would end sentences; same-length stand-ins keep byte offsets.
+    let text = &original
+        .replace("e.g.", "eg  ")
+        .replace("E.g.", "eg  ")
+        .replace("i.e.", "ie  ")
+        .replace("I.e.", "ie  ");
     let mut tokens = Vec::new();
     let mut sentence = 0u32;
     let mut clause = 0u32;
@@ -161,7 +175,7 @@ pub fn analyze(text: &str) -> Analyzed {
             // Read a word; join "1/n" and "24/7" style fractions into one token.
             let start = pos;
             let mut j = i;
-            while j < chars.len() && is_word_char(chars[j].1) {
+            while j < chars.len() && (is_word_char(chars[j].1) || is_decimal_point(&chars, j)) {
                 j += 1;
             }
             let first: String = chars[i..j].iter().map(|&(_, ch)| ch).collect();
@@ -320,6 +334,8 @@ mod tests {
         let a = analyze("First one, with a clause. Second e.g. here; third 2.5 ok");
         let sentences: Vec<u32> = a.tokens.iter().map(|t| t.sentence).collect();
         assert_eq!(sentences, [0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2]);
+        assert_eq!(a.tokens[6].surface, "eg");
+        assert_eq!(a.tokens[9].surface, "2.5");
         assert_ne!(a.tokens[1].clause, a.tokens[2].clause);
         assert_eq!(a.sentence_count(), 3);
     }

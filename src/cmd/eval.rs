@@ -32,15 +32,30 @@ pub fn run(args: EvalArgs, global: &GlobalArgs) -> anyhow::Result<()> {
                 .get(&args.gold_field)
                 .and_then(Value::as_f64)
                 .ok_or_else(|| format!("line {n}: no numeric `{}` field", args.gold_field))?;
-            let report = batch::grade_item(&grader, &item).map_err(|e| format!("line {n}: {e}"))?;
+            // An empty answer is refused by `grade`; for agreement it counts as 0.
+            let tool = if crate::text::analyze(&item.answer)
+                .content()
+                .next()
+                .is_none()
+            {
+                0.0
+            } else {
+                batch::grade_item(&grader, &item)
+                    .map_err(|e| format!("line {n}: {e}"))?
+                    .score
+            };
+            let question_id = match &item.target {
+                batch::Target::Deck(id) => id.clone(),
+                batch::Target::Reference { .. } => "custom".to_string(),
+            };
             let text = |k: &str| value.get(k).and_then(Value::as_str).map(str::to_string);
             Ok(Pair {
                 id: text("id")
                     .or_else(|| text("aid"))
                     .unwrap_or_else(|| format!("line {n}")),
-                question_id: report.question_id.clone(),
+                question_id: text("qid").unwrap_or(question_id),
                 kind: text("kind"),
-                tool: report.score,
+                tool,
                 human,
             })
         })

@@ -1,0 +1,138 @@
+//! The grading mechanisms on answers written for these tests: paraphrase,
+//! typos, negation, misconceptions, keyword salad, off-topic, terse answers,
+//! and the correlation floor on the project's own graded answers.
+
+use mockgrade::grade::Grader;
+use mockgrade::report::{ConceptStatus, Report};
+
+fn grade(question: &str, answer: &str) -> Report {
+    let grader = Grader::builtin().unwrap();
+    let q = grader.deck.question(question).unwrap();
+    grader.grade(q, answer).unwrap()
+}
+
+fn status(report: &Report, concept: &str) -> ConceptStatus {
+    report
+        .concepts
+        .iter()
+        .find(|c| c.id == concept)
+        .unwrap_or_else(|| panic!("no concept {concept}"))
+        .status
+}
+
+#[test]
+fn paraphrase_with_other_words_is_recognised() {
+    let r = grade(
+        "sharding-2",
+        "Picture a ring of hash positions: servers and keys are both hashed onto the circle, and a key is owned by the first server you reach walking around it. Bring in a new server and it only takes over the keys in the arc just before it, a small fraction of the total, instead of reshuffling everything the way modulo placement does when the server count changes. Giving each machine lots of positions on the circle evens out the load.",
+    );
+    assert_eq!(status(&r, "ring"), ConceptStatus::Covered);
+    assert_eq!(status(&r, "clockwise"), ConceptStatus::Covered);
+    assert!(r.score >= 60.0, "{}", r.score);
+}
+
+#[test]
+fn typos_and_inflections_still_count() {
+    let r = grade(
+        "idempotency-1",
+        "An idempotnet operation gives the same result when repeated. Clients attach an idempotancy key to each request so a retried payment after a timeout is not charged twice.",
+    );
+    assert_eq!(
+        status(&r, "idempotency-key"),
+        ConceptStatus::Covered,
+        "{r:#?}"
+    );
+}
+
+#[test]
+fn a_denied_concept_is_not_covered_and_the_report_says_so() {
+    let r = grade(
+        "idempotency-2",
+        "You don't need a dedup table because TCP guarantees exactly-once delivery.",
+    );
+    assert!(r
+        .concepts
+        .iter()
+        .any(|c| c.status == ConceptStatus::Negated && c.evidence.is_some()));
+    assert!(r.penalties.iter().any(|p| p.name == "negated-concept"));
+}
+
+#[test]
+fn a_confident_misconception_costs_points_despite_right_terms() {
+    let right = "Consistent hashing puts nodes and keys on a hash ring; a key goes to the next node clockwise, and virtual nodes even out the spread.";
+    let wrong = format!("{right} But adding a node with consistent hashing still remaps every key, so you migrate all the data anyway.");
+    let good = grade("sharding-2", right);
+    let bad = grade("sharding-2", &wrong);
+    assert!(!bad.misconceptions.is_empty(), "{bad:#?}");
+    assert!(
+        bad.score <= 30.0 && bad.score < good.score,
+        "{} vs {}",
+        bad.score,
+        good.score
+    );
+}
+
+#[test]
+fn keyword_salad_is_capped_low() {
+    let r = grade(
+        "caching-2",
+        "Thundering herd, SETNX lock, request coalescing, probabilistic early expiration, background refresh, jitter, stale-while-revalidate, CDN.",
+    );
+    assert!(r.score <= 20.0, "{}", r.score);
+}
+
+#[test]
+fn an_answer_to_another_question_is_named() {
+    let r = grade(
+        "cdn-1",
+        "A circuit breaker watches calls to a dependency. After enough failures it opens and calls fail fast instead of piling up threads waiting on timeouts; after a cool-down it goes half-open and lets one trial request through, closing again if it succeeds.",
+    );
+    let other = r.off_topic.as_ref().expect("off topic");
+    assert_eq!(other.question_id, "resilience-1");
+    assert!(r.score <= 10.0);
+}
+
+#[test]
+fn terse_but_right_gets_a_fair_grade() {
+    let r = grade(
+        "replication-1",
+        "Sharding splits different data across nodes to scale writes; replication copies the same data to several nodes to scale reads and survive failures. In practice you shard, then replicate each shard.",
+    );
+    assert!((45.0..=80.0).contains(&r.score), "{}", r.score);
+}
+
+#[test]
+fn grading_is_deterministic() {
+    let a = grade(
+        "messaging-3",
+        "Use the order id as the partition key and make consumers idempotent with a dedup table.",
+    );
+    let b = grade(
+        "messaging-3",
+        "Use the order id as the partition key and make consumers idempotent with a dedup table.",
+    );
+    assert_eq!(a.to_json(), b.to_json());
+}
+
+#[test]
+fn own_graded_answers_keep_a_correlation_floor() {
+    let grader = Grader::builtin().unwrap();
+    let text = include_str!("data/graded.jsonl");
+    let mut tool = Vec::new();
+    let mut human = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let q = grader
+            .deck
+            .question(v["question_id"].as_str().unwrap())
+            .unwrap();
+        let report = grader.grade(q, v["answer"].as_str().unwrap()).unwrap();
+        tool.push(report.score);
+        human.push(v["score"].as_f64().unwrap());
+    }
+    assert!(tool.len() >= 30);
+    let r = mockgrade::eval::pearson(&tool, &human);
+    let rho = mockgrade::eval::spearman(&tool, &human);
+    assert!(r >= 0.75, "Pearson {r:.3} fell below the floor");
+    assert!(rho >= 0.70, "Spearman {rho:.3} fell below the floor");
+}
