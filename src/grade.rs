@@ -101,13 +101,8 @@ impl Grader {
             lexicon.learn_words(&q.reference);
             lexicon.learn_words(&q.text);
         }
-        for rubric in rubrics.rubrics.values() {
-            for c in &rubric.concepts {
-                lexicon.learn_words(&c.label);
-                for p in &c.phrasings {
-                    lexicon.learn_words(&p.text);
-                }
-            }
+        for text in rubrics.texts() {
+            lexicon.learn_words(text);
         }
         Ok(Grader {
             deck,
@@ -129,7 +124,6 @@ impl Grader {
     /// The rubric of a question: hand-written if there is one, else derived from the reference.
     pub fn rubric_for(&self, question: &Question) -> Rubric {
         self.rubrics
-            .rubrics
             .get(&question.id)
             .cloned()
             .unwrap_or_else(|| {

@@ -84,9 +84,7 @@ impl Lexicon {
 
     /// Marks the words of a text as correctly spelled, so they are never taken for typos.
     pub fn learn_words(&mut self, text: &str) {
-        for token in text::analyze(text).tokens {
-            self.known.insert(token.surface);
-        }
+        self.known.extend(text::words(text));
     }
 
     /// Stems that count as the same word as `stem`, itself included.

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -151,10 +152,30 @@ struct RawMisconception {
     explanation: String,
 }
 
+/// A validated rubric whose phrasings are compiled on first use: a grade
+/// needs one rubric, not all of them.
+#[derive(Debug)]
+struct Entry {
+    file: String,
+    concepts: Vec<ConceptSpec>,
+    misconceptions: Vec<ConceptSpec>,
+    compiled: OnceLock<Rubric>,
+}
+
+/// A concept or misconception as written, validated but not yet compiled.
+#[derive(Debug, Clone)]
+struct ConceptSpec {
+    id: String,
+    label: String,
+    weight: f64,
+    phrasings: Vec<String>,
+    explanation: String,
+}
+
 /// All rubrics of a deck, by question id.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct RubricSet {
-    pub rubrics: BTreeMap<String, Rubric>,
+    entries: BTreeMap<String, Entry>,
 }
 
 /// "file:line:column" for a byte offset in a text.
@@ -166,6 +187,37 @@ fn location(file: &str, text: &str, offset: usize) -> String {
 }
 
 impl RubricSet {
+    /// The rubric of a question, compiled on first use.
+    pub fn get(&self, question_id: &str) -> Option<&Rubric> {
+        let entry = self.entries.get(question_id)?;
+        Some(entry.compiled.get_or_init(|| compile(question_id, entry)))
+    }
+
+    /// The question ids that have a rubric.
+    pub fn question_ids(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+
+    /// Number of rubrics.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there is no rubric.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every phrasing, label and explanation as written: the rubric vocabulary.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.entries.values().flat_map(|e| {
+            e.concepts
+                .iter()
+                .chain(e.misconceptions.iter())
+                .flat_map(|c| c.phrasings.iter().map(String::as_str).chain([c.label.as_str()]))
+        })
+    }
+
     /// The built-in rubrics.
     pub fn builtin(deck: &Deck) -> Result<RubricSet, Error> {
         let mut set = RubricSet::default();
@@ -221,7 +273,7 @@ impl RubricSet {
                     ),
                 });
             }
-            if self.rubrics.contains_key(&qid) {
+            if self.entries.contains_key(&qid) {
                 return Err(Error::Rubric {
                     location: here,
                     message: format!("duplicate rubric for question `{qid}`"),
@@ -257,14 +309,12 @@ impl RubricSet {
                         ),
                     });
                 }
-                let phrasings = compile_all(&raw.phrasings, &at, &field("phrasings"))?;
-                concepts.push(Concept {
-                    beyond_reference: id.starts_with("x-"),
-                    negated_in_reference: false,
+                check_phrasings(&raw.phrasings, &at, &field("phrasings"))?;
+                concepts.push(ConceptSpec {
                     id,
                     label: raw.label,
                     weight,
-                    phrasings,
+                    phrasings: raw.phrasings.into_inner(),
                     explanation: raw.explanation,
                 });
             }
@@ -278,20 +328,22 @@ impl RubricSet {
                         message: format!("question `{qid}`, misconception `{id}`: duplicate id"),
                     });
                 }
-                misconceptions.push(Misconception {
-                    phrasings: compile_all(&raw.phrasings, &at, &field)?,
+                check_phrasings(&raw.phrasings, &at, &field)?;
+                misconceptions.push(ConceptSpec {
                     id,
                     label: raw.label,
+                    weight: 0.0,
+                    phrasings: raw.phrasings.into_inner(),
                     explanation: raw.explanation,
                 });
             }
-            self.rubrics.insert(
-                qid.clone(),
-                Rubric {
-                    question_id: qid,
+            self.entries.insert(
+                qid,
+                Entry {
+                    file: file.to_string(),
                     concepts,
                     misconceptions,
-                    origin: Origin::File(file.to_string()),
+                    compiled: OnceLock::new(),
                 },
             );
         }
@@ -299,26 +351,59 @@ impl RubricSet {
     }
 }
 
-fn compile_all(
+/// Rejects an empty list and phrasings without a word.
+fn check_phrasings(
     raw: &Spanned<Vec<String>>,
     at: &dyn Fn(usize) -> String,
     field: &str,
-) -> Result<Vec<Phrasing>, Error> {
+) -> Result<(), Error> {
     if raw.get_ref().is_empty() {
         return Err(Error::Rubric {
             location: at(raw.span().start),
             message: format!("{field}: no phrasings: list at least one wording that counts"),
         });
     }
-    raw.get_ref()
-        .iter()
-        .map(|p| {
-            Phrasing::compile(p).ok_or_else(|| Error::Rubric {
-                location: at(raw.span().start),
-                message: format!("{field}: empty phrasing \"{p}\""),
+    match raw.get_ref().iter().find(|p| !p.chars().any(char::is_alphanumeric)) {
+        Some(p) => Err(Error::Rubric {
+            location: at(raw.span().start),
+            message: format!("{field}: empty phrasing \"{p}\": it has no words"),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Compiles a validated rubric's phrasings.
+fn compile(question_id: &str, entry: &Entry) -> Rubric {
+    let phrasings = |spec: &ConceptSpec| -> Vec<Phrasing> {
+        spec.phrasings.iter().filter_map(|p| Phrasing::compile(p)).collect()
+    };
+    Rubric {
+        question_id: question_id.to_string(),
+        concepts: entry
+            .concepts
+            .iter()
+            .map(|c| Concept {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                weight: c.weight,
+                phrasings: phrasings(c),
+                explanation: c.explanation.clone(),
+                beyond_reference: c.id.starts_with("x-"),
+                negated_in_reference: false,
             })
-        })
-        .collect()
+            .collect(),
+        misconceptions: entry
+            .misconceptions
+            .iter()
+            .map(|m| Misconception {
+                id: m.id.clone(),
+                label: m.label.clone(),
+                phrasings: phrasings(m),
+                explanation: m.explanation.clone(),
+            })
+            .collect(),
+        origin: Origin::File(entry.file.clone()),
+    }
 }
 
 #[cfg(test)]
@@ -338,7 +423,7 @@ mod tests {
         let deck = Deck::builtin().unwrap();
         let set = RubricSet::builtin(&deck).unwrap();
         for q in deck.questions() {
-            let rubric = set.rubrics.get(&q.id).expect("rubric");
+            let rubric = set.get(&q.id).expect("rubric");
             assert!((3..=8).contains(&rubric.concepts.len()), "{}", q.id);
         }
     }
@@ -346,7 +431,7 @@ mod tests {
     #[test]
     fn integer_weights_are_accepted() {
         let set = load(GOOD).unwrap();
-        assert_eq!(set.rubrics["sharding-2"].concepts[0].weight, 2.0);
+        assert_eq!(set.get("sharding-2").unwrap().concepts[0].weight, 2.0);
     }
 
     #[test]

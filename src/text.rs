@@ -73,6 +73,13 @@ const NEGATORS: &[&str] = &[
 /// Words that start a new clause for negation scope.
 const CLAUSE_WORDS: &[&str] = &["but", "however", "whereas", "although", "though", "instead"];
 
+/// The lower-cased words of a text, without stemming: a cheap pass for vocabularies.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
 /// Returns true for a function word.
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
@@ -83,22 +90,34 @@ pub fn is_negator(word: &str) -> bool {
     NEGATORS.contains(&word)
 }
 
-/// The English stem of a lower-case word.
+/// The English stem of a lower-case word (memoised per thread: answers and
+/// rubrics repeat the same few thousand words).
 pub fn stem(word: &str) -> String {
     thread_local! {
         static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
     }
     if word.chars().any(|c| !c.is_ascii_alphabetic()) {
         return word.to_string();
     }
-    STEMMER.with(|s| match s.stem(word) {
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(word).cloned()) {
+        return hit;
+    }
+    let stemmed = STEMMER.with(|s| match s.stem(word) {
         Cow::Borrowed(b) => b.to_string(),
         Cow::Owned(o) => o,
-    })
+    });
+    CACHE.with(|c| c.borrow_mut().insert(word.to_string(), stemmed.clone()));
+    stemmed
 }
 
 /// Expands contractions so that negation is a word of its own.
 fn expand_contraction(word: &str) -> Vec<String> {
+    let has_apostrophe = word.contains(['\'', '\u{2019}']);
+    if !has_apostrophe && !(word.len() >= 4 && word.ends_with('t')) {
+        return vec![word.to_string()];
+    }
     let w = word.replace('\u{2019}', "'");
     let special = match w.as_str() {
         "can't" | "cant" => Some(["can", "not"]),
@@ -157,11 +176,18 @@ fn is_word_char(c: char) -> bool {
 /// Analyses a text: words, stems, sentence and clause boundaries.
 pub fn analyze(original: &str) -> Analyzed {
     // "e.g." and "i.e." would end sentences; same-length stand-ins keep byte offsets.
-    let text = &original
-        .replace("e.g.", "eg  ")
-        .replace("E.g.", "eg  ")
-        .replace("i.e.", "ie  ")
-        .replace("I.e.", "ie  ");
+    let abbreviated = ["e.g.", "E.g.", "i.e.", "I.e."];
+    let replaced;
+    let text = if abbreviated.iter().any(|a| original.contains(a)) {
+        replaced = original
+            .replace("e.g.", "eg  ")
+            .replace("E.g.", "eg  ")
+            .replace("i.e.", "ie  ")
+            .replace("I.e.", "ie  ");
+        replaced.as_str()
+    } else {
+        original
+    };
     let mut tokens = Vec::new();
     let mut sentence = 0u32;
     let mut clause = 0u32;
@@ -178,10 +204,9 @@ pub fn analyze(original: &str) -> Analyzed {
             while j < chars.len() && (is_word_char(chars[j].1) || is_decimal_point(&chars, j)) {
                 j += 1;
             }
-            let first: String = chars[i..j].iter().map(|&(_, ch)| ch).collect();
             if j + 1 < chars.len()
                 && chars[j].1 == '/'
-                && first.chars().all(|ch| ch.is_ascii_digit())
+                && chars[i..j].iter().all(|&(_, ch)| ch.is_ascii_digit())
                 && chars[j + 1].1.is_alphanumeric()
             {
                 j += 1;

@@ -43,7 +43,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     }
     let mut auto = 0;
     for q in deck.questions() {
-        let Some(rubric) = rubrics.rubrics.get(&q.id) else {
+        let Some(rubric) = rubrics.get(&q.id) else {
             if global.deck.is_none() {
                 problems.push(format!("question `{}` has no rubric", q.id));
             } else {
@@ -89,12 +89,16 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
         // Building the grader also checks the index and the synonyms.
         let grader = super::load_grader(global)?;
         let n = grader.deck.questions().count();
-        let concepts: usize = rubrics.rubrics.values().map(|r| r.concepts.len()).sum();
+        let concepts: usize = rubrics
+            .question_ids()
+            .filter_map(|id| rubrics.get(id))
+            .map(|r| r.concepts.len())
+            .sum();
         let mut msg = format!(
             "{} {} topics, {n} questions, {} rubrics, {concepts} concepts",
             "ok:".green().bold(),
             grader.deck.topics.len(),
-            rubrics.rubrics.len()
+            rubrics.len()
         );
         if auto > 0 {
             msg.push_str(&format!(" ({auto} questions graded with derived rubrics)"));
