@@ -1,9 +1,8 @@
 //! The question deck: parsing its Markdown (topics, study notes, questions and
 //! reference answers) and resolving topic and question names the user types.
 
-use std::path::{Path, PathBuf};
-
 use crate::error::{did_you_mean, Error};
+use crate::sources::SourceFile;
 
 /// The built-in deck, embedded so that the binary works from any directory.
 pub const BUILTIN_DECK: &str = include_str!("../corpus/system-design.md");
@@ -66,21 +65,22 @@ impl Deck {
         Deck::parse(BUILTIN_DECK, BUILTIN_DECK_NAME)
     }
 
-    /// Loads every `*.md` file of a deck directory (or one Markdown file) as one deck.
-    pub fn load(path: &Path) -> Result<Deck, Error> {
-        let files = markdown_files(path)?;
+    /// Parses the Markdown files of a deck as one deck.
+    pub fn from_files(files: &[SourceFile], origin: &str) -> Result<Deck, Error> {
         let mut deck = Deck {
-            source: path.display().to_string(),
+            source: origin.to_string(),
             ..Deck::default()
         };
         for file in files {
-            let text = crate::input::read_text_file(&file)?;
-            let part = Deck::parse(&text, &file.display().to_string())?;
+            let part = Deck::parse(&file.text, &file.name)?;
             if deck.title.is_empty() {
                 deck.title = part.title;
             }
             for mut topic in part.topics {
                 topic.number = deck.topics.len() + 1;
+                for (i, q) in topic.questions.iter_mut().enumerate() {
+                    q.number = format!("{}.{}", topic.number, i + 1);
+                }
                 deck.topics.push(topic);
             }
         }
@@ -310,41 +310,6 @@ fn strip_number(heading: &str) -> String {
         Some(stripped) if rest.len() < heading.len() => stripped.trim().to_string(),
         _ => heading.to_string(),
     }
-}
-
-/// The Markdown files of a deck path, sorted by name.
-fn markdown_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.is_file() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut files = Vec::new();
-    for dir in [path.to_path_buf(), path.join("corpus")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.extension().is_some_and(|e| e == "md") && p.is_file() {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                if !name.eq_ignore_ascii_case("README.md") {
-                    files.push(p);
-                }
-            }
-        }
-        if !files.is_empty() {
-            break;
-        }
-    }
-    files.sort();
-    if files.is_empty() {
-        return Err(Error::Deck {
-            file: path.display().to_string(),
-            line: 0,
-            message: "no Markdown (*.md) deck files in this directory or its corpus/ folder".into(),
-        });
-    }
-    Ok(files)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! minus named penalties, with every point of the score traceable in the report.
 
 use crate::autorubric;
+use crate::cache;
 use crate::corpus::{Deck, Question};
 use crate::error::Error;
 use crate::index::DeckIndex;
@@ -11,6 +12,7 @@ use crate::report::{
 };
 use crate::rubric::{Origin, Rubric, RubricSet};
 use crate::similarity::SimilarityModel;
+use crate::sources::Sources;
 use crate::text::{self, Analyzed};
 
 /// The constants of the scoring formula, documented in the README.
@@ -63,7 +65,6 @@ pub struct Grader {
     pub rubrics: RubricSet,
     pub lexicon: Lexicon,
     pub model: SimilarityModel,
-    pub index: DeckIndex,
     pub scoring: Scoring,
 }
 
@@ -92,7 +93,7 @@ const REASONING_WORDS: &[&str] = &[
 ];
 
 impl Grader {
-    /// A grader over a deck and its rubrics.
+    /// A grader over a deck and its rubrics; builds the index for term statistics.
     pub fn new(deck: Deck, rubrics: RubricSet, mut lexicon: Lexicon) -> Result<Grader, Error> {
         let index = DeckIndex::build(&deck)?;
         let mut model = SimilarityModel::new(&index.document_frequencies()?, index.num_docs());
@@ -102,38 +103,65 @@ impl Grader {
             lexicon.learn_words(&q.text);
         }
         for text in rubrics.texts() {
-            lexicon.learn_words(text);
+            lexicon.learn_words(&text);
         }
         Ok(Grader {
             deck,
             rubrics,
             lexicon,
             model,
-            index,
             scoring: Scoring::default(),
         })
     }
 
-    /// The built-in deck with its rubrics and synonyms.
+    /// A grader for a deck's files, from the disk cache when it holds them.
+    pub fn load(sources: &Sources) -> Result<Grader, Error> {
+        let deck = Deck::from_files(&sources.deck, &sources.origin)?;
+        let key = cache::key(&sources.texts());
+        if let Some(prepared) = cache::load(&key) {
+            return Ok(Grader {
+                deck,
+                rubrics: prepared.rubrics,
+                lexicon: prepared.lexicon,
+                model: prepared.model,
+                scoring: Scoring::default(),
+            });
+        }
+        let rubrics = RubricSet::from_files(&sources.rubrics, &deck)?;
+        let lexicon = Lexicon::from_toml(&sources.synonyms.text).map_err(|e| Error::Rubric {
+            location: sources.synonyms.name.clone(),
+            message: e.message().to_string(),
+        })?;
+        let grader = Grader::new(deck, rubrics, lexicon)?;
+        let prepared = cache::Prepared::new(key, grader.lexicon, grader.model, grader.rubrics);
+        cache::store(&prepared);
+        Ok(Grader {
+            deck: grader.deck,
+            rubrics: prepared.rubrics,
+            lexicon: prepared.lexicon,
+            model: prepared.model,
+            scoring: grader.scoring,
+        })
+    }
+
+    /// The built-in deck with its rubrics and synonyms (no disk cache).
     pub fn builtin() -> Result<Grader, Error> {
-        let deck = Deck::builtin()?;
-        let rubrics = RubricSet::builtin(&deck)?;
+        let sources = Sources::builtin();
+        let deck = Deck::from_files(&sources.deck, &sources.origin)?;
+        let rubrics = RubricSet::from_files(&sources.rubrics, &deck)?;
         Grader::new(deck, rubrics, Lexicon::builtin())
     }
 
     /// The rubric of a question: hand-written if there is one, else derived from the reference.
     pub fn rubric_for(&self, question: &Question) -> Rubric {
-        self.rubrics
-            .get(&question.id)
-            .cloned()
-            .unwrap_or_else(|| {
-                autorubric::derive(
-                    &question.id,
-                    &question.text,
-                    &question.reference,
-                    &self.model,
-                )
-            })
+        self.rubrics.get(&question.id).cloned().unwrap_or_else(|| {
+            autorubric::derive(
+                &question.id,
+                &question.text,
+                &question.reference,
+                &self.model,
+            )
+        })
     }
 
     /// Grades an answer to a deck question.
@@ -267,7 +295,7 @@ impl Grader {
         let similarity = answer_vector.cosine(&reference_vector);
         let similarity_points = s.similarity_points * (similarity / s.similarity_full).min(1.0);
 
-        let reference_words = text::analyze(&question.reference).tokens.len().max(1);
+        let reference_words = text::words(&question.reference).count().max(1);
         let length_ratio = analyzed.tokens.len() as f64 / reference_words as f64;
         if length_ratio < s.brevity_full_ratio {
             let limit =
@@ -409,7 +437,7 @@ fn context_of(answer: &str, quote: &str) -> String {
 pub fn keyword_salad(answer: &str, analyzed: &Analyzed) -> Option<String> {
     let segments: Vec<usize> = answer
         .split([',', ';', '\n', '.', ':', '=', '•', '(', ')'])
-        .map(|s| text::analyze(s).tokens.len())
+        .map(|s| text::words(s).count())
         .filter(|&n| n > 0)
         .collect();
     let total: usize = segments.iter().sum();

@@ -7,6 +7,7 @@
 
 pub mod autorubric;
 pub mod batch;
+pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod corpus;
@@ -19,4 +20,5 @@ pub mod matcher;
 pub mod report;
 pub mod rubric;
 pub mod similarity;
+pub mod sources;
 pub mod text;

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::{self, Analyzed, Token};
 
@@ -36,7 +36,7 @@ const DENIED_VERBS: &[&str] = &[
 ];
 
 /// Synonym groups and the words known to be spelled correctly.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Lexicon {
     groups: HashMap<String, Vec<u32>>,
     members: Vec<Vec<String>>,

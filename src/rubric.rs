@@ -3,15 +3,15 @@
 //! validated and compiled into matchable phrasings.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::corpus::Deck;
 use crate::error::Error;
 use crate::matcher::Phrasing;
+use crate::sources::SourceFile;
 
 /// The built-in rubric files, embedded: (file name, TOML text).
 pub const BUILTIN_RUBRICS: &[(&str, &str)] = &[
@@ -153,17 +153,41 @@ struct RawMisconception {
 }
 
 /// A validated rubric whose phrasings are compiled on first use: a grade
-/// needs one rubric, not all of them.
+/// needs one rubric, not all of them. From the disk cache it arrives encoded,
+/// and is decoded on first use too.
 #[derive(Debug)]
 struct Entry {
+    source: EntrySource,
+    compiled: OnceLock<Option<Rubric>>,
+}
+
+#[derive(Debug)]
+enum EntrySource {
+    Spec(EntrySpec),
+    Encoded(Vec<u8>),
+}
+
+/// A rubric as written, validated but not yet compiled.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct EntrySpec {
     file: String,
     concepts: Vec<ConceptSpec>,
     misconceptions: Vec<ConceptSpec>,
-    compiled: OnceLock<Rubric>,
+}
+
+impl Entry {
+    fn spec(&self) -> Option<std::borrow::Cow<'_, EntrySpec>> {
+        match &self.source {
+            EntrySource::Spec(spec) => Some(std::borrow::Cow::Borrowed(spec)),
+            EntrySource::Encoded(bytes) => postcard::from_bytes(bytes)
+                .ok()
+                .map(std::borrow::Cow::Owned),
+        }
+    }
 }
 
 /// A concept or misconception as written, validated but not yet compiled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct ConceptSpec {
     id: String,
     label: String,
@@ -178,6 +202,41 @@ pub struct RubricSet {
     entries: BTreeMap<String, Entry>,
 }
 
+impl Serialize for RubricSet {
+    /// Each rubric as its own encoded blob, so loading decodes only the one used.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut blobs: BTreeMap<&str, serde_bytes::ByteBuf> = BTreeMap::new();
+        for (id, entry) in &self.entries {
+            let bytes = match &entry.source {
+                EntrySource::Encoded(b) => b.clone(),
+                EntrySource::Spec(spec) => {
+                    postcard::to_stdvec(spec).map_err(serde::ser::Error::custom)?
+                }
+            };
+            blobs.insert(id, serde_bytes::ByteBuf::from(bytes));
+        }
+        blobs.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RubricSet {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let blobs: BTreeMap<String, serde_bytes::ByteBuf> = BTreeMap::deserialize(deserializer)?;
+        Ok(RubricSet {
+            entries: blobs
+                .into_iter()
+                .map(|(id, bytes)| {
+                    let entry = Entry {
+                        source: EntrySource::Encoded(bytes.into_vec()),
+                        compiled: OnceLock::new(),
+                    };
+                    (id, entry)
+                })
+                .collect(),
+        })
+    }
+}
+
 /// "file:line:column" for a byte offset in a text.
 fn location(file: &str, text: &str, offset: usize) -> String {
     let before = &text[..offset.min(text.len())];
@@ -190,7 +249,10 @@ impl RubricSet {
     /// The rubric of a question, compiled on first use.
     pub fn get(&self, question_id: &str) -> Option<&Rubric> {
         let entry = self.entries.get(question_id)?;
-        Some(entry.compiled.get_or_init(|| compile(question_id, entry)))
+        entry
+            .compiled
+            .get_or_init(|| entry.spec().map(|spec| compile(question_id, &spec)))
+            .as_ref()
     }
 
     /// The question ids that have a rubric.
@@ -208,42 +270,24 @@ impl RubricSet {
         self.entries.is_empty()
     }
 
-    /// Every phrasing, label and explanation as written: the rubric vocabulary.
-    pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.entries.values().flat_map(|e| {
-            e.concepts
-                .iter()
-                .chain(e.misconceptions.iter())
-                .flat_map(|c| c.phrasings.iter().map(String::as_str).chain([c.label.as_str()]))
-        })
-    }
-
-    /// The built-in rubrics.
-    pub fn builtin(deck: &Deck) -> Result<RubricSet, Error> {
-        let mut set = RubricSet::default();
-        for (name, text) in BUILTIN_RUBRICS {
-            set.add_file(&format!("rubrics/{name}"), text, deck)?;
+    /// Every phrasing and label as written: the rubric vocabulary.
+    pub fn texts(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for entry in self.entries.values() {
+            let Some(spec) = entry.spec() else { continue };
+            for c in spec.concepts.iter().chain(spec.misconceptions.iter()) {
+                out.extend(c.phrasings.iter().cloned());
+                out.push(c.label.clone());
+            }
         }
-        Ok(set)
+        out
     }
 
-    /// Loads every `*.toml` rubric in a directory (except `synonyms.toml`); a missing
-    /// directory gives an empty set.
-    pub fn load_dir(dir: &Path, deck: &Deck) -> Result<RubricSet, Error> {
+    /// Parses and validates rubric files.
+    pub fn from_files(files: &[SourceFile], deck: &Deck) -> Result<RubricSet, Error> {
         let mut set = RubricSet::default();
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return Ok(set);
-        };
-        let mut files: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .filter(|p| p.file_name().is_some_and(|n| n != "synonyms.toml"))
-            .collect();
-        files.sort();
-        for file in files {
-            let text = crate::input::read_text_file(&file)?;
-            set.add_file(&file.display().to_string(), &text, deck)?;
+        for f in files {
+            set.add_file(&f.name, &f.text, deck)?;
         }
         Ok(set)
     }
@@ -340,9 +384,11 @@ impl RubricSet {
             self.entries.insert(
                 qid,
                 Entry {
-                    file: file.to_string(),
-                    concepts,
-                    misconceptions,
+                    source: EntrySource::Spec(EntrySpec {
+                        file: file.to_string(),
+                        concepts,
+                        misconceptions,
+                    }),
                     compiled: OnceLock::new(),
                 },
             );
@@ -363,7 +409,11 @@ fn check_phrasings(
             message: format!("{field}: no phrasings: list at least one wording that counts"),
         });
     }
-    match raw.get_ref().iter().find(|p| !p.chars().any(char::is_alphanumeric)) {
+    match raw
+        .get_ref()
+        .iter()
+        .find(|p| !p.chars().any(char::is_alphanumeric))
+    {
         Some(p) => Err(Error::Rubric {
             location: at(raw.span().start),
             message: format!("{field}: empty phrasing \"{p}\": it has no words"),
@@ -373,9 +423,12 @@ fn check_phrasings(
 }
 
 /// Compiles a validated rubric's phrasings.
-fn compile(question_id: &str, entry: &Entry) -> Rubric {
+fn compile(question_id: &str, entry: &EntrySpec) -> Rubric {
     let phrasings = |spec: &ConceptSpec| -> Vec<Phrasing> {
-        spec.phrasings.iter().filter_map(|p| Phrasing::compile(p)).collect()
+        spec.phrasings
+            .iter()
+            .filter_map(|p| Phrasing::compile(p))
+            .collect()
     };
     Rubric {
         question_id: question_id.to_string(),
@@ -409,6 +462,7 @@ fn compile(question_id: &str, entry: &Entry) -> Rubric {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sources::Sources;
 
     fn load(text: &str) -> Result<RubricSet, Error> {
         let deck = Deck::builtin().unwrap();
@@ -421,7 +475,7 @@ mod tests {
     #[test]
     fn builtin_rubrics_cover_every_question() {
         let deck = Deck::builtin().unwrap();
-        let set = RubricSet::builtin(&deck).unwrap();
+        let set = RubricSet::from_files(&Sources::builtin().rubrics, &deck).unwrap();
         for q in deck.questions() {
             let rubric = set.get(&q.id).expect("rubric");
             assert!((3..=8).contains(&rubric.concepts.len()), "{}", q.id);

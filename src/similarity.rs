@@ -4,10 +4,12 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::Analyzed;
 
 /// A sparse, L2-normalised TF-IDF vector.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Vector {
     weights: HashMap<String, f64>,
 }
@@ -34,7 +36,7 @@ impl Vector {
 }
 
 /// Inverse document frequencies and the vectors of the reference answers.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SimilarityModel {
     idf: HashMap<String, f64>,
     unseen_idf: f64,

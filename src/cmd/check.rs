@@ -4,47 +4,26 @@ use colored::Colorize;
 
 use crate::cli::GlobalArgs;
 use crate::matcher::{AnswerMatcher, Lexicon};
-use crate::rubric::{RubricSet, BUILTIN_RUBRICS};
+use crate::rubric::RubricSet;
 use crate::text;
 
 pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
-    let deck = super::load_deck(global)?;
+    let sources = super::sources(global)?;
+    let deck = crate::corpus::Deck::from_files(&sources.deck, &sources.origin)?;
     let mut problems: Vec<String> = Vec::new();
     let mut rubrics = RubricSet::default();
-    let files: Vec<(String, String)> = match &global.deck {
-        None => BUILTIN_RUBRICS
-            .iter()
-            .map(|(name, text)| (format!("rubrics/{name}"), text.to_string()))
-            .collect(),
-        Some(dir) => {
-            let mut files = Vec::new();
-            if let Ok(entries) = std::fs::read_dir(dir.join("rubrics")) {
-                let mut paths: Vec<_> = entries
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                    .filter(|p| p.file_name().is_some_and(|n| n != "synonyms.toml"))
-                    .collect();
-                paths.sort();
-                for p in paths {
-                    match crate::input::read_text_file(&p) {
-                        Ok(t) => files.push((p.display().to_string(), t)),
-                        Err(e) => problems.push(e.to_string()),
-                    }
-                }
-            }
-            files
-        }
-    };
-    for (name, text) in &files {
-        if let Err(e) = rubrics.add_file(name, text, &deck) {
+    for file in &sources.rubrics {
+        if let Err(e) = rubrics.add_file(&file.name, &file.text, &deck) {
             problems.push(e.to_string());
         }
+    }
+    if let Err(e) = Lexicon::from_toml(&sources.synonyms.text) {
+        problems.push(format!("{}: {}", sources.synonyms.name, e.message()));
     }
     let mut auto = 0;
     for q in deck.questions() {
         let Some(rubric) = rubrics.get(&q.id) else {
-            if global.deck.is_none() {
+            if !sources.rubrics_optional {
                 problems.push(format!("question `{}` has no rubric", q.id));
             } else {
                 auto += 1;

@@ -16,8 +16,7 @@ use anyhow::Context;
 use crate::cli::{ColorWhen, Command, GlobalArgs};
 use crate::corpus::Deck;
 use crate::grade::Grader;
-use crate::matcher::Lexicon;
-use crate::rubric::RubricSet;
+use crate::sources::Sources;
 
 /// Runs a parsed command.
 pub fn run(command: Command, global: &GlobalArgs) -> anyhow::Result<()> {
@@ -47,34 +46,24 @@ pub fn set_color(when: ColorWhen) {
     colored::control::set_override(on);
 }
 
-/// The deck chosen by `--deck`, or the built-in one.
-pub fn load_deck(global: &GlobalArgs) -> anyhow::Result<Deck> {
+/// The files of the deck chosen by `--deck`, or of the built-in one.
+pub fn sources(global: &GlobalArgs) -> anyhow::Result<Sources> {
     match &global.deck {
-        Some(dir) => {
-            Deck::load(dir).with_context(|| format!("could not load the deck {}", dir.display()))
-        }
-        None => Ok(Deck::builtin()?),
+        Some(dir) => Sources::from_dir(dir)
+            .with_context(|| format!("could not load the deck {}", dir.display())),
+        None => Ok(Sources::builtin()),
     }
 }
 
-/// The deck, its rubrics and synonyms, ready to grade.
+/// The deck chosen by `--deck`, or the built-in one.
+pub fn load_deck(global: &GlobalArgs) -> anyhow::Result<Deck> {
+    let sources = sources(global)?;
+    Ok(Deck::from_files(&sources.deck, &sources.origin)?)
+}
+
+/// The deck, its rubrics and synonyms, ready to grade (from the cache when possible).
 pub fn load_grader(global: &GlobalArgs) -> anyhow::Result<Grader> {
-    let Some(dir) = &global.deck else {
-        return Ok(Grader::builtin()?);
-    };
-    let deck = load_deck(global)?;
-    let rubric_dir = dir.join("rubrics");
-    let rubrics = RubricSet::load_dir(&rubric_dir, &deck)
-        .with_context(|| format!("could not load the rubrics of {}", dir.display()))?;
-    let synonyms = rubric_dir.join("synonyms.toml");
-    let lexicon = if synonyms.is_file() {
-        let text = crate::input::read_text_file(&synonyms)?;
-        Lexicon::from_toml(&text)
-            .map_err(|e| anyhow::anyhow!("{}: {}", synonyms.display(), e.message()))?
-    } else {
-        Lexicon::builtin()
-    };
-    Ok(Grader::new(deck, rubrics, lexicon)?)
+    Ok(Grader::load(&sources(global)?)?)
 }
 
 /// Writes text to stdout; a closed pipe is not an error.
