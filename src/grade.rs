@@ -40,6 +40,10 @@ pub struct Scoring {
     pub brevity_floor: f64,
     /// Answer length, as a share of the reference's, that lifts the brevity cap.
     pub brevity_full_ratio: f64,
+    /// A reference of at least this many words makes an essay question, where
+    /// interviewers expect reasoning: only there do the brevity and keyword-list
+    /// caps apply (a one-line reference asks for a one-line answer).
+    pub essay_reference_words: usize,
 }
 
 impl Default for Scoring {
@@ -55,6 +59,7 @@ impl Default for Scoring {
             off_topic_cap: 10.0,
             brevity_floor: 45.0,
             brevity_full_ratio: 0.6,
+            essay_reference_words: 60,
         }
     }
 }
@@ -217,7 +222,11 @@ impl Grader {
         };
         for concept in &rubric.concepts {
             let (mut status, evidence) = find_any(&matcher, &concept.phrasings, answer, &analyzed);
-            if status == ConceptStatus::Negated && concept.negated_in_reference {
+            // A derived concept is a single term, not a claim: "does not include
+            // a constructor" still uses the term. Only hand-written concepts can be denied.
+            if status == ConceptStatus::Negated
+                && (concept.negated_in_reference || rubric.origin == Origin::Auto)
+            {
                 status = ConceptStatus::Covered;
             }
             if status == ConceptStatus::Negated {
@@ -297,7 +306,8 @@ impl Grader {
 
         let reference_words = text::words(&question.reference).count().max(1);
         let length_ratio = analyzed.tokens.len() as f64 / reference_words as f64;
-        if length_ratio < s.brevity_full_ratio {
+        let essay = reference_words >= s.essay_reference_words;
+        if essay && length_ratio < s.brevity_full_ratio {
             let limit =
                 s.brevity_floor + (100.0 - s.brevity_floor) * length_ratio / s.brevity_full_ratio;
             lower_cap(
@@ -311,7 +321,7 @@ impl Grader {
             );
         }
 
-        if let Some(reason) = keyword_salad(answer, &analyzed) {
+        if let Some(reason) = keyword_salad(answer, &analyzed).filter(|_| essay) {
             lower_cap(s.keyword_salad_cap, reason, &mut cap);
         }
 
