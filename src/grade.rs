@@ -71,6 +71,8 @@ pub struct Grader {
     pub lexicon: Lexicon,
     pub model: SimilarityModel,
     pub scoring: Scoring,
+    /// The lexicon plus WordNet, built on first use by a derived rubric.
+    general_lexicon: std::sync::OnceLock<Lexicon>,
 }
 
 /// Words that show reasoning rather than a list of terms.
@@ -116,6 +118,7 @@ impl Grader {
             lexicon,
             model,
             scoring: Scoring::default(),
+            general_lexicon: Default::default(),
         })
     }
 
@@ -130,6 +133,7 @@ impl Grader {
                 lexicon: prepared.lexicon,
                 model: prepared.model,
                 scoring: Scoring::default(),
+                general_lexicon: Default::default(),
             });
         }
         let rubrics = RubricSet::from_files(&sources.rubrics, &deck)?;
@@ -146,6 +150,7 @@ impl Grader {
             lexicon: prepared.lexicon,
             model: prepared.model,
             scoring: grader.scoring,
+            general_lexicon: Default::default(),
         })
     }
 
@@ -208,7 +213,13 @@ impl Grader {
         if analyzed.content().next().is_none() {
             return Err(Error::EmptyAnswer);
         }
-        let matcher = AnswerMatcher::new(&self.lexicon, &analyzed);
+        let lexicon = match rubric.origin {
+            Origin::Auto => self
+                .general_lexicon
+                .get_or_init(|| self.lexicon.with_wordnet()),
+            Origin::File(_) => &self.lexicon,
+        };
+        let matcher = AnswerMatcher::new(lexicon, &analyzed);
         let total_weight = rubric.total_weight().max(f64::EPSILON);
         let max_weight = rubric.concepts.iter().map(|c| c.weight).fold(0.0, f64::max);
 

@@ -11,6 +11,9 @@ use crate::text::{self, Analyzed, Token};
 
 /// The shared synonym groups of the built-in rubrics.
 pub const BUILTIN_SYNONYMS: &str = include_str!("../rubrics/synonyms.toml");
+/// General English synonyms derived from WordNet 3.0 (`scripts/wordnet_table.py`):
+/// a word, then the words of its most frequent sense.
+pub const WORDNET_SYNONYMS: &str = include_str!("../data/wordnet-synonyms.txt");
 
 /// Words after a phrase that deny it: "virtual nodes are unnecessary".
 const DENIAL_WORDS: &[&str] = &[
@@ -41,6 +44,9 @@ pub struct Lexicon {
     groups: HashMap<String, Vec<u32>>,
     members: Vec<Vec<String>>,
     known: HashSet<String>,
+    /// One-way synonyms: a word's stem to the stems that may stand for it.
+    #[serde(default, skip_serializing_if = "HashMap::is_empty")]
+    related: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -69,9 +75,11 @@ impl Lexicon {
         let id = self.members.len() as u32;
         let mut stems = Vec::new();
         for word in words {
-            for token in text::analyze(word).tokens {
+            // A group links single words; "low-latency" would link "low" and "latency".
+            let tokens = text::analyze(word).tokens;
+            if let [token] = tokens.as_slice() {
                 self.known.insert(token.surface.clone());
-                stems.push(token.stem);
+                stems.push(token.stem.clone());
             }
         }
         stems.sort();
@@ -82,6 +90,25 @@ impl Lexicon {
         self.members.push(stems);
     }
 
+    /// This lexicon plus WordNet's general English synonyms (for derived rubrics,
+    /// whose terms come from any subject, not only system design).
+    pub fn with_wordnet(&self) -> Lexicon {
+        let mut lexicon = self.clone();
+        for line in WORDNET_SYNONYMS.lines().filter(|l| !l.starts_with('#')) {
+            let mut words = line.split(' ');
+            let Some(head) = words.next() else { continue };
+            let head = text::stem(head);
+            let entry = lexicon.related.entry(head.clone()).or_default();
+            for w in words {
+                let s = text::stem(w);
+                if s != head && !entry.contains(&s) {
+                    entry.push(s);
+                }
+            }
+        }
+        lexicon
+    }
+
     /// Marks the words of a text as correctly spelled, so they are never taken for typos.
     pub fn learn_words(&mut self, text: &str) {
         self.known.extend(text::words(text));
@@ -90,6 +117,9 @@ impl Lexicon {
     /// Stems that count as the same word as `stem`, itself included.
     pub fn synonyms<'s>(&'s self, stem: &'s str) -> Vec<&'s str> {
         let mut out = vec![stem];
+        if let Some(related) = self.related.get(stem) {
+            out.extend(related.iter().map(String::as_str));
+        }
         if let Some(ids) = self.groups.get(stem) {
             for &id in ids {
                 for member in &self.members[id as usize] {
@@ -156,21 +186,36 @@ impl Phrasing {
     /// Compiles a phrasing such as `"fan out|fans"` or `"no multi-row transactions"`.
     /// Returns `None` when it has no words.
     pub fn compile(source: &str) -> Option<Phrasing> {
-        let mut variants: Vec<Vec<Slot>> = vec![Vec::new()];
-        for chunk in source.split_whitespace() {
-            let mut single = Vec::new();
-            let mut multi: Vec<Vec<Slot>> = Vec::new();
-            for alternative in chunk.split('|') {
-                let slots = slots_of(alternative);
-                match slots.len() {
-                    0 => {}
-                    1 => match slots.into_iter().next() {
-                        Some(Slot::Words(mut terms)) => single.append(&mut terms),
-                        Some(Slot::Negator) => multi.push(vec![Slot::Negator]),
-                        None => {}
-                    },
-                    _ => multi.push(slots),
+        // Each whitespace chunk gives one slot (or several for a hyphenated
+        // compound); chunks of stop words only are dropped, unless the whole
+        // phrasing is made of them.
+        let chunks: Vec<(Vec<Term>, Vec<Vec<Slot>>, bool)> = source
+            .split_whitespace()
+            .map(|chunk| {
+                let mut single = Vec::new();
+                let mut multi: Vec<Vec<Slot>> = Vec::new();
+                let mut stop_only = true;
+                for alternative in chunk.split('|') {
+                    let (slots, only_stop) = slots_of(alternative);
+                    stop_only &= only_stop;
+                    match slots.len() {
+                        0 => {}
+                        1 => match slots.into_iter().next() {
+                            Some(Slot::Words(mut terms)) => single.append(&mut terms),
+                            Some(Slot::Negator) => multi.push(vec![Slot::Negator]),
+                            None => {}
+                        },
+                        _ => multi.push(slots),
+                    }
                 }
+                (single, multi, stop_only)
+            })
+            .collect();
+        let all_stop = chunks.iter().all(|c| c.2);
+        let mut variants: Vec<Vec<Slot>> = vec![Vec::new()];
+        for (single, multi, stop_only) in chunks {
+            if stop_only && !all_stop {
+                continue;
             }
             let mut next = Vec::new();
             for variant in &variants {
@@ -218,11 +263,14 @@ impl Phrasing {
     }
 }
 
-/// The slots of one alternative: content words, or all words if all are stop words.
-fn slots_of(text: &str) -> Vec<Slot> {
+/// The slots of one alternative, and whether it is made of stop words only. A
+/// hyphenated compound ("at-least-once", "all-or-nothing") keeps every word, as
+/// written; otherwise stop words are dropped.
+fn slots_of(text: &str) -> (Vec<Slot>, bool) {
     let analyzed = text::analyze(text);
+    let compound = text.contains('-');
     let to_slot = |t: &Token| {
-        if t.is_negator {
+        if t.is_negator && !compound {
             Slot::Negator
         } else {
             Slot::Words(vec![Term {
@@ -231,17 +279,14 @@ fn slots_of(text: &str) -> Vec<Slot> {
             }])
         }
     };
-    let content: Vec<Slot> = analyzed
+    let stop_only = analyzed.tokens.iter().all(|t| t.is_stop);
+    let slots = analyzed
         .tokens
         .iter()
-        .filter(|t| !t.is_stop)
+        .filter(|t| compound || stop_only || !t.is_stop)
         .map(to_slot)
         .collect();
-    if content.is_empty() {
-        analyzed.tokens.iter().map(to_slot).collect()
-    } else {
-        content
-    }
+    (slots, stop_only)
 }
 
 /// Where a phrasing was found in an answer.
@@ -416,7 +461,7 @@ impl<'a> AnswerMatcher<'a> {
             if t.clause != clause {
                 break;
             }
-            if t.is_negator {
+            if t.is_negator && (t.surface != "non" || i + 1 == from) {
                 return true;
             }
             if !t.is_stop {
@@ -520,6 +565,27 @@ mod tests {
         assert!(covered(
             "It is not hard, use idempotency keys",
             "idempotency key"
+        ));
+    }
+
+    #[test]
+    fn stop_word_chunks_are_dropped_but_compounds_keep_their_words() {
+        assert!(covered("acks it, then it is gone", "gone after ack"));
+        assert!(covered("delivery is at-least-once", "at-least-once"));
+        assert!(!covered("at least we tried once", "exactly-once"));
+        assert!(covered("use the", "the"));
+    }
+
+    #[test]
+    fn non_negates_the_next_word_only() {
+        assert!(
+            find("a non-idempotent call", "idempotent call")
+                .unwrap()
+                .negated
+        );
+        assert!(covered(
+            "a non-trivial cache invalidation",
+            "cache invalidation"
         ));
     }
 

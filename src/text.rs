@@ -67,11 +67,13 @@ const STOP_WORDS: &[&str] = &[
 
 /// Words that deny what follows them in the same clause.
 const NEGATORS: &[&str] = &[
-    "not", "no", "never", "without", "none", "nor", "neither", "cannot", "nothing", "nobody",
+    "not", "no", "never", "without", "none", "nor", "neither", "cannot", "nothing", "nobody", "non",
 ];
 
 /// Words that start a new clause for negation scope.
-const CLAUSE_WORDS: &[&str] = &["but", "however", "whereas", "although", "though", "instead"];
+const CLAUSE_WORDS: &[&str] = &[
+    "but", "however", "whereas", "although", "though", "instead", "while", "unlike", "rather",
+];
 
 /// The lower-cased words of a text, without stemming: a cheap pass for vocabularies.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
