@@ -11,9 +11,11 @@ use crate::report::{
     Band, ConceptResult, ConceptStatus, MisconceptionResult, OffTopic, Penalty, Report,
 };
 use crate::rubric::{Origin, Rubric, RubricSet};
-use crate::similarity::SimilarityModel;
+use crate::similarity::{SimilarityModel, Vector};
 use crate::sources::Sources;
 use crate::text::{self, Analyzed};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// The constants of the scoring formula, documented in the README.
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +75,28 @@ pub struct Grader {
     pub scoring: Scoring,
     /// The lexicon plus WordNet, built on first use by a derived rubric.
     general_lexicon: std::sync::OnceLock<Lexicon>,
+    /// Derived rubrics and reference vectors by (question, reference).
+    derived: Mutex<HashMap<(String, String), (Arc<Rubric>, Arc<Vector>)>>,
+}
+
+/// How many derived rubrics are kept before the memo is emptied (bounds memory
+/// on a batch with many distinct references).
+const DERIVED_CACHE_LIMIT: usize = 4096;
+
+/// A rubric borrowed from the deck's set or shared from the derived memo.
+pub enum RubricHandle<'a> {
+    Borrowed(&'a Rubric),
+    Shared(Arc<Rubric>),
+}
+
+impl std::ops::Deref for RubricHandle<'_> {
+    type Target = Rubric;
+    fn deref(&self) -> &Rubric {
+        match self {
+            RubricHandle::Borrowed(r) => r,
+            RubricHandle::Shared(r) => r,
+        }
+    }
 }
 
 /// Words that show reasoning rather than a list of terms.
@@ -119,6 +143,7 @@ impl Grader {
             model,
             scoring: Scoring::default(),
             general_lexicon: Default::default(),
+            derived: Default::default(),
         })
     }
 
@@ -134,6 +159,7 @@ impl Grader {
                 model: prepared.model,
                 scoring: Scoring::default(),
                 general_lexicon: Default::default(),
+                derived: Default::default(),
             });
         }
         let rubrics = RubricSet::from_files(&sources.rubrics, &deck)?;
@@ -151,6 +177,7 @@ impl Grader {
             model: prepared.model,
             scoring: grader.scoring,
             general_lexicon: Default::default(),
+            derived: Default::default(),
         })
     }
 
@@ -163,21 +190,49 @@ impl Grader {
     }
 
     /// The rubric of a question: hand-written if there is one, else derived from the reference.
-    pub fn rubric_for(&self, question: &Question) -> Rubric {
-        self.rubrics.get(&question.id).cloned().unwrap_or_else(|| {
-            autorubric::derive(
-                &question.id,
-                &question.text,
-                &question.reference,
-                &self.model,
-            )
-        })
+    pub fn rubric_for(&self, question: &Question) -> RubricHandle<'_> {
+        match self.rubrics.get(&question.id) {
+            Some(r) => RubricHandle::Borrowed(r),
+            None => RubricHandle::Shared(
+                self.derived(&question.id, &question.text, &question.reference)
+                    .0,
+            ),
+        }
+    }
+
+    /// A derived rubric and reference vector, made once per question and reference.
+    fn derived(&self, id: &str, question: &str, reference: &str) -> (Arc<Rubric>, Arc<Vector>) {
+        let key = (question.to_string(), reference.to_string());
+        if let Some(hit) = self.derived.lock().ok().and_then(|d| d.get(&key).cloned()) {
+            return hit;
+        }
+        let made = (
+            Arc::new(autorubric::derive(id, question, reference, &self.model)),
+            Arc::new(self.model.vector(&text::analyze(reference))),
+        );
+        if let Ok(mut cache) = self.derived.lock() {
+            if cache.len() >= DERIVED_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(key, made.clone());
+        }
+        made
     }
 
     /// Grades an answer to a deck question.
     pub fn grade(&self, question: &Question, answer: &str) -> Result<Report, Error> {
         let rubric = self.rubric_for(question);
-        self.grade_with(question, &rubric, answer, true)
+        let derived;
+        let reference = match self.model.reference(&question.id) {
+            Some(v) => v,
+            None => {
+                derived = self
+                    .derived(&question.id, &question.text, &question.reference)
+                    .1;
+                &*derived
+            }
+        };
+        self.grade_with(question, &rubric, answer, reference, true)
     }
 
     /// Grades an answer against any question text and reference, with a derived rubric.
@@ -195,8 +250,8 @@ impl Grader {
             text: question_text.to_string(),
             reference: reference.to_string(),
         };
-        let rubric = autorubric::derive("custom", question_text, reference, &self.model);
-        self.grade_with(&question, &rubric, answer, false)
+        let (rubric, vector) = self.derived("custom", question_text, reference);
+        self.grade_with(&question, &rubric, answer, &vector, false)
     }
 
     /// Grades an answer against a given rubric.
@@ -205,6 +260,7 @@ impl Grader {
         question: &Question,
         rubric: &Rubric,
         answer: &str,
+        reference_vector: &Vector,
         in_deck: bool,
     ) -> Result<Report, Error> {
         crate::input::require_answer(answer)?;
@@ -308,11 +364,7 @@ impl Grader {
         }
 
         let answer_vector = self.model.vector(&analyzed);
-        let reference_vector = match self.model.reference(&question.id) {
-            Some(v) if in_deck => v.clone(),
-            _ => self.model.vector(&text::analyze(&question.reference)),
-        };
-        let similarity = answer_vector.cosine(&reference_vector);
+        let similarity = answer_vector.cosine(reference_vector);
         let similarity_points = s.similarity_points * (similarity / s.similarity_full).min(1.0);
 
         let reference_words = text::words(&question.reference).count().max(1);

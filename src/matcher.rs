@@ -45,7 +45,7 @@ pub struct Lexicon {
     members: Vec<Vec<String>>,
     known: HashSet<String>,
     /// One-way synonyms: a word's stem to the stems that may stand for it.
-    #[serde(default, skip_serializing_if = "HashMap::is_empty")]
+    #[serde(default)]
     related: HashMap<String, Vec<String>>,
 }
 
@@ -161,14 +161,14 @@ impl Lexicon {
 }
 
 /// One word of a phrasing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Term {
     pub surface: String,
     pub stem: String,
 }
 
 /// One slot of a phrasing: a negator, or one of several words.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Slot {
     /// Any of not / no / never / without / n't.
     Negator,
@@ -176,7 +176,7 @@ pub enum Slot {
 }
 
 /// A compiled phrasing: one or more variants, each a sequence of slots.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Phrasing {
     pub text: String,
     pub variants: Vec<Vec<Slot>>,

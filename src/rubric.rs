@@ -57,7 +57,7 @@ pub const BUILTIN_RUBRICS: &[(&str, &str)] = &[
 ];
 
 /// A key point an answer should make.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Concept {
     pub id: String,
     pub label: String,
@@ -72,7 +72,7 @@ pub struct Concept {
 }
 
 /// A false belief that costs points when an answer asserts it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Misconception {
     pub id: String,
     pub label: String,
@@ -81,7 +81,7 @@ pub struct Misconception {
 }
 
 /// Where a rubric came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Origin {
     /// Written by hand, in this file.
     File(String),
@@ -90,7 +90,7 @@ pub enum Origin {
 }
 
 /// The rubric of one question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rubric {
     pub question_id: String,
     pub concepts: Vec<Concept>,
@@ -153,8 +153,8 @@ struct RawMisconception {
 }
 
 /// A validated rubric whose phrasings are compiled on first use: a grade
-/// needs one rubric, not all of them. From the disk cache it arrives encoded,
-/// and is decoded on first use too.
+/// needs one rubric, not all of them. From the disk cache it arrives compiled
+/// and encoded, and is decoded on first use.
 #[derive(Debug)]
 struct Entry {
     source: EntrySource,
@@ -173,17 +173,6 @@ struct EntrySpec {
     file: String,
     concepts: Vec<ConceptSpec>,
     misconceptions: Vec<ConceptSpec>,
-}
-
-impl Entry {
-    fn spec(&self) -> Option<std::borrow::Cow<'_, EntrySpec>> {
-        match &self.source {
-            EntrySource::Spec(spec) => Some(std::borrow::Cow::Borrowed(spec)),
-            EntrySource::Encoded(bytes) => postcard::from_bytes(bytes)
-                .ok()
-                .map(std::borrow::Cow::Owned),
-        }
-    }
 }
 
 /// A concept or misconception as written, validated but not yet compiled.
@@ -207,11 +196,12 @@ impl Serialize for RubricSet {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut blobs: BTreeMap<&str, serde_bytes::ByteBuf> = BTreeMap::new();
         for (id, entry) in &self.entries {
-            let bytes = match &entry.source {
-                EntrySource::Encoded(b) => b.clone(),
-                EntrySource::Spec(spec) => {
-                    postcard::to_stdvec(spec).map_err(serde::ser::Error::custom)?
+            let bytes = match (&entry.source, self.get(id)) {
+                (EntrySource::Encoded(b), _) => b.clone(),
+                (_, Some(rubric)) => {
+                    postcard::to_stdvec(rubric).map_err(serde::ser::Error::custom)?
                 }
+                (_, None) => continue,
             };
             blobs.insert(id, serde_bytes::ByteBuf::from(bytes));
         }
@@ -251,7 +241,10 @@ impl RubricSet {
         let entry = self.entries.get(question_id)?;
         entry
             .compiled
-            .get_or_init(|| entry.spec().map(|spec| compile(question_id, &spec)))
+            .get_or_init(|| match &entry.source {
+                EntrySource::Spec(spec) => Some(compile(question_id, spec)),
+                EntrySource::Encoded(bytes) => postcard::from_bytes(bytes).ok(),
+            })
             .as_ref()
     }
 
@@ -273,11 +266,15 @@ impl RubricSet {
     /// Every phrasing and label as written: the rubric vocabulary.
     pub fn texts(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for entry in self.entries.values() {
-            let Some(spec) = entry.spec() else { continue };
-            for c in spec.concepts.iter().chain(spec.misconceptions.iter()) {
-                out.extend(c.phrasings.iter().cloned());
+        for id in self.entries.keys() {
+            let Some(rubric) = self.get(id) else { continue };
+            for c in &rubric.concepts {
+                out.extend(c.phrasings.iter().map(|p| p.text.clone()));
                 out.push(c.label.clone());
+            }
+            for m in &rubric.misconceptions {
+                out.extend(m.phrasings.iter().map(|p| p.text.clone()));
+                out.push(m.label.clone());
             }
         }
         out

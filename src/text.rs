@@ -50,19 +50,17 @@ impl Analyzed {
     }
 }
 
-/// English function words ignored by phrasings and similarity.
+/// English function words ignored by phrasings and similarity. Words that carry
+/// meaning in a claim ("same", "all", "each", "once", "after", "more") are not here.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "actually", "after", "again", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "being", "both", "but", "by", "can", "could", "did", "do",
-    "does", "doing", "e.g", "each", "eg", "either", "etc", "for", "from", "further", "get", "gets",
-    "got", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "i.e",
-    "ie", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "lets", "like", "may",
-    "me", "might", "more", "most", "much", "must", "my", "of", "off", "on", "once", "one's", "or",
-    "other", "our", "out", "over", "own", "really", "s", "same", "shall", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "through", "to", "too", "up", "us", "use", "used", "uses", "using", "very",
-    "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
-    "why", "will", "with", "would", "you", "your", "yours",
+    "a", "about", "actually", "also", "am", "an", "and", "are", "as", "at", "be", "been", "being",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "e.g", "eg", "either", "etc", "for",
+    "from", "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "him",
+    "his", "i", "i.e", "ie", "if", "in", "into", "is", "it", "its", "itself", "just", "let",
+    "lets", "like", "may", "me", "might", "much", "must", "my", "of", "on", "one's", "or", "our",
+    "really", "s", "shall", "she", "should", "so", "some", "that", "the", "their", "them", "there",
+    "these", "they", "this", "those", "through", "to", "us", "use", "used", "uses", "using", "was",
+    "we", "were", "will", "with", "would", "you", "your", "yours",
 ];
 
 /// Words that deny what follows them in the same clause.
