@@ -13,7 +13,7 @@ use crate::rubric::RubricSet;
 use crate::similarity::SimilarityModel;
 
 /// Bumped when the cached layout changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Everything about a deck that is costly to compute and depends only on its files.
 #[derive(Serialize, Deserialize)]
@@ -46,7 +46,14 @@ pub fn cache_dir() -> Option<PathBuf> {
         .or_else(|| dirs::cache_dir().map(|d| d.join("mockgrade")))
 }
 
-/// A key for a set of source texts and this version of the tool.
+/// FNV-1a of a byte string.
+fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x100000001b3)
+    })
+}
+
+/// A key for a set of source texts and this build of the tool.
 pub fn key(texts: &[&str]) -> String {
     // FNV-1a: stable across Rust versions, unlike the std hasher.
     struct Fnv(u64);
@@ -63,6 +70,7 @@ pub fn key(texts: &[&str]) -> String {
     }
     let mut h = Fnv(0xcbf29ce484222325);
     env!("CARGO_PKG_VERSION").hash(&mut h);
+    env!("MOCKGRADE_BUILD_ID").hash(&mut h);
     FORMAT.hash(&mut h);
     for t in texts {
         t.hash(&mut h);
@@ -78,7 +86,12 @@ fn path_for(dir: &Path, key: &str) -> PathBuf {
 pub fn load(key: &str) -> Option<Prepared> {
     let path = path_for(&cache_dir()?, key);
     let bytes = std::fs::read(path).ok()?;
-    let prepared: Prepared = postcard::from_bytes(&bytes).ok()?;
+    // A truncated or altered file fails its checksum and is rebuilt.
+    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if checksum(body).to_le_bytes() != sum {
+        return None;
+    }
+    let prepared: Prepared = postcard::from_bytes(body).ok()?;
     (prepared.format == FORMAT && prepared.key == key).then_some(prepared)
 }
 
@@ -88,14 +101,40 @@ pub fn store(prepared: &Prepared) {
     if std::fs::create_dir_all(&dir).is_err() {
         return;
     }
-    let Ok(bytes) = postcard::to_stdvec(prepared) else {
+    let Ok(mut bytes) = postcard::to_stdvec(prepared) else {
         return;
     };
+    let sum = checksum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
     let tmp = dir.join(format!(".deck-{}.{}.tmp", prepared.key, std::process::id()));
     if std::fs::write(&tmp, bytes).is_ok() {
         let _ = std::fs::rename(&tmp, path_for(&dir, &prepared.key));
     }
     let _ = std::fs::remove_file(&tmp);
+    prune(&dir);
+}
+
+/// How many prepared decks the cache keeps (the most recently written).
+const KEEP: usize = 8;
+
+/// Removes all but the newest `KEEP` prepared decks.
+fn prune(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("deck-") && name.ends_with(".bin")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    files.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, path) in files.into_iter().skip(KEEP) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +146,24 @@ mod tests {
         assert_eq!(key(&["a", "b"]), key(&["a", "b"]));
         assert_ne!(key(&["a", "b"]), key(&["a", "c"]));
         assert_ne!(key(&["ab"]), key(&["a", "b"]));
+    }
+
+    #[test]
+    fn corrupt_or_truncated_entries_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        std::env::set_var("MOCKGRADE_CACHE_DIR", dir.path());
+        let g = crate::grade::Grader::builtin().unwrap();
+        store(&Prepared::new("t1".into(), g.lexicon, g.model, g.rubrics));
+        assert!(load("t1").is_some_and(|p| p.rubrics.get("sharding-2").is_some()));
+        let path = path_for(dir.path(), "t1");
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(load("t1").is_none());
+        let mut flipped = bytes.clone();
+        flipped[10] ^= 0xff;
+        std::fs::write(&path, flipped).unwrap();
+        assert!(load("t1").is_none());
+        std::env::remove_var("MOCKGRADE_CACHE_DIR");
     }
 }
 #[cfg(test)]
