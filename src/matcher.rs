@@ -375,21 +375,10 @@ impl<'a> AnswerMatcher<'a> {
 
     /// Finds a phrasing within one sentence; prefers an affirmed match over a negated one.
     pub fn find(&self, phrasing: &Phrasing) -> Option<Match> {
-        self.find_scoped(phrasing, false)
-    }
-
-    /// Finds a phrasing whose words all stand in one clause: for claims, where
-    /// "SQS deletes messages, whereas Kafka keeps them" must not read as
-    /// "Kafka deletes messages".
-    pub fn find_in_clause(&self, phrasing: &Phrasing) -> Option<Match> {
-        self.find_scoped(phrasing, true)
-    }
-
-    fn find_scoped(&self, phrasing: &Phrasing, clause_only: bool) -> Option<Match> {
         let mut best: Option<Match> = None;
         let states_negation = phrasing.states_negation();
         for variant in &phrasing.variants {
-            for m in self.find_variant(variant, clause_only) {
+            for m in self.find_variant(variant) {
                 let m = Match {
                     negated: !states_negation && self.is_denied(m.from, m.to),
                     ..m
@@ -403,8 +392,65 @@ impl<'a> AnswerMatcher<'a> {
         best
     }
 
+    /// Finds a claim: its words in one clause and in the phrasing's order, so
+    /// that "SQS deletes messages, whereas Kafka keeps them" does not read as
+    /// "Kafka deletes messages", nor "L7 reads HTTP and L4 reads ports" as
+    /// "L4 reads HTTP".
+    pub fn find_in_clause(&self, phrasing: &Phrasing) -> Option<Match> {
+        let states_negation = phrasing.states_negation();
+        let mut best = None;
+        for variant in &phrasing.variants {
+            for m in self.find_ordered(variant) {
+                let m = Match {
+                    negated: !states_negation && self.is_denied(m.from, m.to),
+                    ..m
+                };
+                if !m.negated {
+                    return Some(m);
+                }
+                best.get_or_insert(m);
+            }
+        }
+        best
+    }
+
+    /// Matches of a variant's slots in order, within one clause and the window.
+    fn find_ordered(&self, slots: &[Slot]) -> Vec<Match> {
+        let tokens = &self.analyzed.tokens;
+        let positions: Vec<Vec<usize>> = slots.iter().map(|s| self.slot_positions(s)).collect();
+        if positions.iter().any(Vec::is_empty) {
+            return Vec::new();
+        }
+        let window = 2 * slots.len() + 3;
+        let mut found = Vec::new();
+        for &first in &positions[0] {
+            let clause = tokens[first].clause;
+            let mut last = first;
+            let complete = positions[1..].iter().all(|ps| {
+                match ps
+                    .iter()
+                    .find(|&&p| p > last && p <= first + window && tokens[p].clause == clause)
+                {
+                    Some(&p) => {
+                        last = p;
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if complete {
+                found.push(Match {
+                    from: first,
+                    to: last,
+                    negated: false,
+                });
+            }
+        }
+        found
+    }
+
     /// Every minimal window in one sentence that holds all the slots of a variant.
-    fn find_variant(&self, slots: &[Slot], clause_only: bool) -> Vec<Match> {
+    fn find_variant(&self, slots: &[Slot]) -> Vec<Match> {
         let tokens = &self.analyzed.tokens;
         let mut events: Vec<(usize, usize)> = Vec::new();
         for (index, slot) in slots.iter().enumerate() {
@@ -423,12 +469,7 @@ impl<'a> AnswerMatcher<'a> {
             let mut covered = vec![false; need];
             let mut count = 0;
             for &(pos, slot) in &events[start..] {
-                let scope_changed = if clause_only {
-                    tokens[pos].clause != tokens[first].clause
-                } else {
-                    tokens[pos].sentence != tokens[first].sentence
-                };
-                if pos > first + window || scope_changed {
+                if pos > first + window || tokens[pos].sentence != tokens[first].sentence {
                     break;
                 }
                 if !covered[slot] {
@@ -609,6 +650,16 @@ mod tests {
         let claim = Phrasing::compile("kafka deletes messages").unwrap();
         assert!(matcher.find(&claim).is_some());
         assert!(matcher.find_in_clause(&claim).is_none());
+        let analyzed = text::analyze("L7 reads HTTP headers and L4 reads ports");
+        let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+        assert!(matcher
+            .find_in_clause(&Phrasing::compile("l4 reads http").unwrap())
+            .is_none());
+        let analyzed = text::analyze("An L4 balancer reads the HTTP path");
+        let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+        assert!(matcher
+            .find_in_clause(&Phrasing::compile("l4 reads http").unwrap())
+            .is_some());
     }
 
     #[test]
