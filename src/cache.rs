@@ -3,23 +3,24 @@
 //! rubrics, the synonyms and the tool version, so that a grade starts in a few
 //! milliseconds. Safe to delete; a corrupt or stale entry is rebuilt silently.
 
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::Deck;
 use crate::matcher::Lexicon;
 use crate::rubric::RubricSet;
 use crate::similarity::SimilarityModel;
 
 /// Bumped when the cached layout changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Everything about a deck that is costly to compute and depends only on its files.
 #[derive(Serialize, Deserialize)]
 pub struct Prepared {
     pub format: u32,
     pub key: String,
+    pub deck: Deck,
     pub lexicon: Lexicon,
     pub model: SimilarityModel,
     pub rubrics: RubricSet,
@@ -27,10 +28,17 @@ pub struct Prepared {
 
 impl Prepared {
     /// Wraps prepared parts under a key.
-    pub fn new(key: String, lexicon: Lexicon, model: SimilarityModel, rubrics: RubricSet) -> Self {
+    pub fn new(
+        key: String,
+        deck: Deck,
+        lexicon: Lexicon,
+        model: SimilarityModel,
+        rubrics: RubricSet,
+    ) -> Self {
         Prepared {
             format: FORMAT,
             key,
+            deck,
             lexicon,
             model,
             rubrics,
@@ -46,36 +54,30 @@ pub fn cache_dir() -> Option<PathBuf> {
         .or_else(|| dirs::cache_dir().map(|d| d.join("mockgrade")))
 }
 
-/// FNV-1a of a byte string.
+/// A checksum of a byte string (xxh3).
 fn checksum(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ *b as u64).wrapping_mul(0x100000001b3)
-    })
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// A key for a set of source texts and this build of the tool.
 pub fn key(texts: &[&str]) -> String {
-    // FNV-1a: stable across Rust versions, unlike the std hasher.
-    struct Fnv(u64);
-    impl Hasher for Fnv {
-        fn finish(&self) -> u64 {
-            self.0
-        }
-        fn write(&mut self, bytes: &[u8]) {
-            for b in bytes {
-                self.0 ^= *b as u64;
-                self.0 = self.0.wrapping_mul(0x100000001b3);
-            }
-        }
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for part in [env!("CARGO_PKG_VERSION"), env!("MOCKGRADE_BUILD_ID")] {
+        h.update(part.as_bytes());
+        h.update(&[0xff]);
     }
-    let mut h = Fnv(0xcbf29ce484222325);
-    env!("CARGO_PKG_VERSION").hash(&mut h);
-    env!("MOCKGRADE_BUILD_ID").hash(&mut h);
-    FORMAT.hash(&mut h);
+    h.update(&FORMAT.to_le_bytes());
     for t in texts {
-        t.hash(&mut h);
+        // The length keeps ("ab") and ("a", "b") apart.
+        h.update(&(t.len() as u64).to_le_bytes());
+        h.update(t.as_bytes());
     }
-    format!("{:016x}", h.finish())
+    format!("{:016x}", h.digest())
+}
+
+/// Where the search index of a cached deck lives.
+pub fn index_dir(key: &str) -> Option<PathBuf> {
+    Some(cache_dir()?.join(format!("index-{key}")))
 }
 
 fn path_for(dir: &Path, key: &str) -> PathBuf {
@@ -133,7 +135,15 @@ fn prune(dir: &Path) {
         .collect();
     files.sort_by(|a, b| b.0.cmp(&a.0));
     for (_, path) in files.into_iter().skip(KEEP) {
-        let _ = std::fs::remove_file(path);
+        let _ = std::fs::remove_file(&path);
+        if let Some(key) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_prefix("deck-"))
+            .and_then(|n| n.strip_suffix(".bin"))
+        {
+            let _ = std::fs::remove_dir_all(dir.join(format!("index-{key}")));
+        }
     }
 }
 
@@ -153,7 +163,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::env::set_var("MOCKGRADE_CACHE_DIR", dir.path());
         let g = crate::grade::Grader::builtin().unwrap();
-        store(&Prepared::new("t1".into(), g.lexicon, g.model, g.rubrics));
+        store(&Prepared::new(
+            "t1".into(),
+            g.deck,
+            g.lexicon,
+            g.model,
+            g.rubrics,
+        ));
         assert!(load("t1").is_some_and(|p| p.rubrics.get("sharding-2").is_some()));
         let path = path_for(dir.path(), "t1");
         let bytes = std::fs::read(&path).unwrap();
@@ -171,7 +187,7 @@ mod roundtrip {
     #[test]
     fn prepared_round_trips() {
         let g = crate::grade::Grader::builtin().unwrap();
-        let p = super::Prepared::new("k".into(), g.lexicon, g.model, g.rubrics);
+        let p = super::Prepared::new("k".into(), g.deck, g.lexicon, g.model, g.rubrics);
         let bytes = postcard::to_stdvec(&p).unwrap();
         let back: super::Prepared = postcard::from_bytes(&bytes).unwrap();
         assert_eq!(back.key, "k");

@@ -10,7 +10,7 @@ pub const BUILTIN_DECK: &str = include_str!("../corpus/system-design.md");
 pub const BUILTIN_DECK_NAME: &str = "corpus/system-design.md (built in)";
 
 /// A deck of topics and questions.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Deck {
     pub title: String,
     pub topics: Vec<Topic>,
@@ -19,7 +19,7 @@ pub struct Deck {
 }
 
 /// One topic of a deck with its study notes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Topic {
     /// 1-based position in the deck.
     pub number: usize,
@@ -34,7 +34,7 @@ pub struct Topic {
 }
 
 /// A question with its reference answer.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// Fixed id such as `sharding-2`.
     pub id: String,

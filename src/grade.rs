@@ -15,7 +15,8 @@ use crate::similarity::{SimilarityModel, Vector};
 use crate::sources::Sources;
 use crate::text::{self, Analyzed};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The constants of the scoring formula, documented in the README.
 #[derive(Debug, Clone, Copy)]
@@ -73,8 +74,11 @@ pub struct Grader {
     pub lexicon: Lexicon,
     pub model: SimilarityModel,
     pub scoring: Scoring,
-    /// The lexicon plus WordNet, built on first use by a derived rubric.
-    general_lexicon: std::sync::OnceLock<Lexicon>,
+    /// The search index, opened (or built) on first use: it finds the questions
+    /// an off-topic answer fits better.
+    index: OnceLock<Option<DeckIndex>>,
+    /// Where the index is persisted, when the deck is cached.
+    index_dir: Option<PathBuf>,
     /// Derived rubrics and reference vectors by (question, reference).
     derived: Mutex<HashMap<(String, String), (Arc<Rubric>, Arc<Vector>)>>,
 }
@@ -124,12 +128,20 @@ const REASONING_WORDS: &[&str] = &[
 ];
 
 impl Grader {
-    /// A grader over a deck and its rubrics; builds the index for term statistics.
-    pub fn new(deck: Deck, rubrics: RubricSet, mut lexicon: Lexicon) -> Result<Grader, Error> {
-        let index = DeckIndex::build(&deck)?;
-        let mut model = SimilarityModel::new(&index.document_frequencies()?, index.num_docs());
+    /// A grader over a deck and its rubrics; builds the index (in memory, or in
+    /// `index_dir`) for the term statistics.
+    pub fn new(
+        deck: Deck,
+        rubrics: RubricSet,
+        mut lexicon: Lexicon,
+        index_dir: Option<PathBuf>,
+    ) -> Result<Grader, Error> {
+        let built = match &index_dir {
+            Some(dir) => DeckIndex::build_in(&deck, dir).or_else(|_| DeckIndex::build(&deck))?,
+            None => DeckIndex::build(&deck)?,
+        };
+        let model = SimilarityModel::new(&built.document_frequencies()?, built.num_docs());
         for q in deck.questions() {
-            model.add_reference(&q.id, &text::analyze(&q.reference));
             lexicon.learn_words(&q.reference);
             lexicon.learn_words(&q.text);
         }
@@ -142,41 +154,55 @@ impl Grader {
             lexicon,
             model,
             scoring: Scoring::default(),
-            general_lexicon: Default::default(),
+            index: OnceLock::from(Some(built)),
+            index_dir,
             derived: Default::default(),
         })
     }
 
     /// A grader for a deck's files, from the disk cache when it holds them.
     pub fn load(sources: &Sources) -> Result<Grader, Error> {
-        let deck = Deck::from_files(&sources.deck, &sources.origin)?;
         let key = cache::key(&sources.texts());
+        let index_dir = cache::index_dir(&key);
         if let Some(prepared) = cache::load(&key) {
             return Ok(Grader {
-                deck,
+                deck: prepared.deck,
                 rubrics: prepared.rubrics,
                 lexicon: prepared.lexicon,
                 model: prepared.model,
                 scoring: Scoring::default(),
-                general_lexicon: Default::default(),
+                index: OnceLock::new(),
+                index_dir,
                 derived: Default::default(),
             });
         }
+        let deck = Deck::from_files(&sources.deck, &sources.origin)?;
         let rubrics = RubricSet::from_files(&sources.rubrics, &deck)?;
         let lexicon = Lexicon::from_toml(&sources.synonyms.text).map_err(|e| Error::Rubric {
             location: sources.synonyms.name.clone(),
             message: e.message().to_string(),
         })?;
-        let grader = Grader::new(deck, rubrics, lexicon)?;
-        let prepared = cache::Prepared::new(key, grader.lexicon, grader.model, grader.rubrics);
+        if let Some(dir) = &index_dir {
+            // A half-written index from an interrupted run is replaced.
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        let grader = Grader::new(deck, rubrics, lexicon, index_dir)?;
+        let prepared = cache::Prepared::new(
+            key,
+            grader.deck,
+            grader.lexicon,
+            grader.model,
+            grader.rubrics,
+        );
         cache::store(&prepared);
         Ok(Grader {
-            deck: grader.deck,
+            deck: prepared.deck,
             rubrics: prepared.rubrics,
             lexicon: prepared.lexicon,
             model: prepared.model,
             scoring: grader.scoring,
-            general_lexicon: Default::default(),
+            index: grader.index,
+            index_dir: grader.index_dir,
             derived: Default::default(),
         })
     }
@@ -186,7 +212,45 @@ impl Grader {
         let sources = Sources::builtin();
         let deck = Deck::from_files(&sources.deck, &sources.origin)?;
         let rubrics = RubricSet::from_files(&sources.rubrics, &deck)?;
-        Grader::new(deck, rubrics, Lexicon::builtin())
+        Grader::new(deck, rubrics, Lexicon::builtin(), None)
+    }
+
+    /// The deck's index: the persisted one, or (if it is missing or unreadable) one
+    /// built in memory. `None` only if tantivy fails both ways.
+    fn index(&self) -> Option<&DeckIndex> {
+        self.index
+            .get_or_init(|| {
+                self.index_dir
+                    .as_deref()
+                    .and_then(|dir| DeckIndex::open(dir).ok())
+                    .or_else(|| DeckIndex::build(&self.deck).ok())
+            })
+            .as_ref()
+    }
+
+    /// The TF-IDF vector of a deck question's reference answer (memoised).
+    fn reference_vector(&self, question: &Question) -> Arc<Vector> {
+        self.derived(&question.id, &question.text, &question.reference)
+            .1
+    }
+
+    /// The deck question, other than `asked`, whose reference is most similar to an
+    /// answer, among the few that the index ranks highest for it.
+    fn best_other(
+        &self,
+        answer: &str,
+        answer_vector: &Vector,
+        asked: &str,
+    ) -> Option<(String, f64)> {
+        let candidates = self.index()?.closest(answer, 4).ok()?;
+        candidates
+            .into_iter()
+            .filter(|id| id != asked)
+            .filter_map(|id| {
+                let q = self.deck.question(&id).ok()?;
+                Some((id, answer_vector.cosine(&self.reference_vector(q))))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     }
 
     /// The rubric of a question: hand-written if there is one, else derived from the reference.
@@ -222,17 +286,8 @@ impl Grader {
     /// Grades an answer to a deck question.
     pub fn grade(&self, question: &Question, answer: &str) -> Result<Report, Error> {
         let rubric = self.rubric_for(question);
-        let derived;
-        let reference = match self.model.reference(&question.id) {
-            Some(v) => v,
-            None => {
-                derived = self
-                    .derived(&question.id, &question.text, &question.reference)
-                    .1;
-                &*derived
-            }
-        };
-        self.grade_with(question, &rubric, answer, reference, true)
+        let reference = self.reference_vector(question);
+        self.grade_with(question, &rubric, answer, &reference, true)
     }
 
     /// Grades an answer against any question text and reference, with a derived rubric.
@@ -269,13 +324,11 @@ impl Grader {
         if analyzed.content().next().is_none() {
             return Err(Error::EmptyAnswer);
         }
-        let lexicon = match rubric.origin {
-            Origin::Auto => self
-                .general_lexicon
-                .get_or_init(|| self.lexicon.with_wordnet()),
-            Origin::File(_) => &self.lexicon,
+        // Derived rubrics come from any subject: general English synonyms help there.
+        let matcher = match rubric.origin {
+            Origin::Auto => AnswerMatcher::new(&self.lexicon, &analyzed).with_wordnet(),
+            Origin::File(_) => AnswerMatcher::new(&self.lexicon, &analyzed),
         };
-        let matcher = AnswerMatcher::new(lexicon, &analyzed);
         let total_weight = rubric.total_weight().max(f64::EPSILON);
         let max_weight = rubric.concepts.iter().map(|c| c.weight).fold(0.0, f64::max);
 
@@ -391,7 +444,7 @@ impl Grader {
         let mut off_topic = None;
         if in_deck {
             if let Some((other, other_similarity)) =
-                self.model.best_other(&answer_vector, &question.id)
+                self.best_other(answer, &answer_vector, &question.id)
             {
                 if other_similarity >= 0.15
                     && other_similarity >= 1.6 * similarity

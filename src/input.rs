@@ -9,8 +9,16 @@ use crate::error::Error;
 /// The largest answer or deck file accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
 
-/// Reads a UTF-8 text file, refusing directories, binary files and oversized files.
+/// The largest deck or rubric file accepted, in bytes.
+pub const MAX_DECK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Reads a UTF-8 answer file, refusing directories, binary files and oversized files.
 pub fn read_text_file(path: &Path) -> Result<String, Error> {
+    read_file_up_to(path, MAX_INPUT_BYTES)
+}
+
+/// Reads a UTF-8 text file of at most `limit` bytes, refusing directories and binary files.
+pub fn read_file_up_to(path: &Path, limit: usize) -> Result<String, Error> {
     if path.is_dir() {
         return Err(Error::Input {
             path: path.display().to_string(),
@@ -18,37 +26,52 @@ pub fn read_text_file(path: &Path) -> Result<String, Error> {
         });
     }
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    read_limited(file, &path.display().to_string())
+    let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+    read_limited(
+        file,
+        &path.display().to_string(),
+        limit,
+        size.min(limit + 1),
+    )
 }
 
 /// Reads standard input as UTF-8 text with the same checks as a file.
 pub fn read_stdin() -> Result<String, Error> {
-    read_limited(std::io::stdin().lock(), "<stdin>")
+    read_limited(std::io::stdin().lock(), "<stdin>", MAX_INPUT_BYTES, 0)
 }
 
-fn read_limited(reader: impl Read, name: &str) -> Result<String, Error> {
-    let mut bytes = Vec::new();
+fn read_limited(
+    reader: impl Read,
+    name: &str,
+    limit: usize,
+    expected: usize,
+) -> Result<String, Error> {
+    let mut bytes = Vec::with_capacity(expected + 1);
     reader
-        .take(MAX_INPUT_BYTES as u64 + 1)
+        .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::Input {
             path: name.to_string(),
             message: format!("could not read: {e}"),
         })?;
+    if bytes.len() > limit {
+        return Err(Error::Input {
+            path: name.to_string(),
+            message: if limit == MAX_INPUT_BYTES {
+                format!(
+                    "larger than the limit of {} KiB: an interview answer is a few hundred words",
+                    limit / 1024
+                )
+            } else {
+                format!("larger than the limit of {} MiB", limit / (1024 * 1024))
+            },
+        });
+    }
     decode(bytes, name)
 }
 
-/// Checks size, NUL bytes and UTF-8 of raw input bytes.
+/// Checks NUL bytes and UTF-8 of raw input bytes.
 pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Error> {
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(Error::Input {
-            path: name.to_string(),
-            message: format!(
-                "larger than the limit of {} KiB: an interview answer is a few hundred words",
-                MAX_INPUT_BYTES / 1024
-            ),
-        });
-    }
     if bytes.contains(&0) {
         return Err(Error::Input {
             path: name.to_string(),

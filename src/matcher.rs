@@ -9,6 +9,34 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::{self, Analyzed, Token};
 
+/// WordNet's words for a word: its own line of the table, looked up by the word,
+/// then by its stem, then by the word less a common inflection ("allocated").
+pub fn wordnet_synonyms(word: &str) -> &'static [&'static str] {
+    static LINES: std::sync::LazyLock<Vec<Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+        WORDNET_SYNONYMS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split(' ').collect())
+            .collect()
+    });
+    let lookup = |w: &str| {
+        LINES
+            .binary_search_by(|line| line[0].cmp(w))
+            .ok()
+            .map(|i| &LINES[i][1..])
+    };
+    let stem = text::stem(word);
+    let candidates = [word.to_string(), stem.clone(), format!("{stem}e")];
+    let inflected = ["ing", "ed", "es", "s", "d"]
+        .iter()
+        .filter_map(|suffix| word.strip_suffix(suffix).map(str::to_string));
+    candidates
+        .into_iter()
+        .chain(inflected)
+        .find_map(|w| lookup(&w))
+        .unwrap_or(&[])
+}
+
 /// The shared synonym groups of the built-in rubrics.
 pub const BUILTIN_SYNONYMS: &str = include_str!("../rubrics/synonyms.toml");
 /// General English synonyms derived from WordNet 3.0 (`scripts/wordnet_table.py`):
@@ -44,9 +72,6 @@ pub struct Lexicon {
     groups: HashMap<String, Vec<u32>>,
     members: Vec<Vec<String>>,
     known: HashSet<String>,
-    /// One-way synonyms: a word's stem to the stems that may stand for it.
-    #[serde(default)]
-    related: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -90,25 +115,6 @@ impl Lexicon {
         self.members.push(stems);
     }
 
-    /// This lexicon plus WordNet's general English synonyms (for derived rubrics,
-    /// whose terms come from any subject, not only system design).
-    pub fn with_wordnet(&self) -> Lexicon {
-        let mut lexicon = self.clone();
-        for line in WORDNET_SYNONYMS.lines().filter(|l| !l.starts_with('#')) {
-            let mut words = line.split(' ');
-            let Some(head) = words.next() else { continue };
-            let head = text::stem(head);
-            let entry = lexicon.related.entry(head.clone()).or_default();
-            for w in words {
-                let s = text::stem(w);
-                if s != head && !entry.contains(&s) {
-                    entry.push(s);
-                }
-            }
-        }
-        lexicon
-    }
-
     /// Marks the words of a text as correctly spelled, so they are never taken for typos.
     pub fn learn_words(&mut self, text: &str) {
         self.known.extend(text::words(text));
@@ -117,9 +123,6 @@ impl Lexicon {
     /// Stems that count as the same word as `stem`, itself included.
     pub fn synonyms<'s>(&'s self, stem: &'s str) -> Vec<&'s str> {
         let mut out = vec![stem];
-        if let Some(related) = self.related.get(stem) {
-            out.extend(related.iter().map(String::as_str));
-        }
         if let Some(ids) = self.groups.get(stem) {
             for &id in ids {
                 for member in &self.members[id as usize] {
@@ -307,6 +310,7 @@ pub struct AnswerMatcher<'a> {
     words: Vec<(&'a str, Vec<usize>)>,
     negators: Vec<usize>,
     cache: RefCell<HashMap<String, Vec<usize>>>,
+    wordnet: bool,
 }
 
 impl<'a> AnswerMatcher<'a> {
@@ -331,7 +335,14 @@ impl<'a> AnswerMatcher<'a> {
             words,
             negators,
             cache: RefCell::new(HashMap::new()),
+            wordnet: false,
         }
+    }
+
+    /// Also accepts WordNet's general English synonyms of a term.
+    pub fn with_wordnet(mut self) -> Self {
+        self.wordnet = true;
+        self
     }
 
     /// Token positions where a term occurs: same stem, a synonym, or a typo of it.
@@ -343,6 +354,13 @@ impl<'a> AnswerMatcher<'a> {
         for stem in self.lexicon.synonyms(&term.stem) {
             if let Some(p) = self.by_stem.get(stem) {
                 positions.extend_from_slice(p);
+            }
+        }
+        if self.wordnet {
+            for synonym in wordnet_synonyms(&term.surface) {
+                if let Some(p) = self.by_stem.get(text::stem(synonym).as_str()) {
+                    positions.extend_from_slice(p);
+                }
             }
         }
         if term.surface.len() >= 5 {
@@ -607,6 +625,20 @@ mod tests {
             "It is not hard, use idempotency keys",
             "idempotency key"
         ));
+    }
+
+    #[test]
+    fn wordnet_finds_general_synonyms_on_request() {
+        assert!(wordnet_synonyms("minimum").contains(&"minimal"));
+        assert!(wordnet_synonyms("allocated").contains(&"apportion"));
+        let lexicon = Lexicon::builtin();
+        let analyzed = text::analyze("the minimal element");
+        let phrasing = Phrasing::compile("minimum").unwrap();
+        assert!(AnswerMatcher::new(&lexicon, &analyzed)
+            .find(&phrasing)
+            .is_none());
+        let matcher = AnswerMatcher::new(&lexicon, &analyzed).with_wordnet();
+        assert!(matcher.find(&phrasing).is_some());
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! A TF-IDF vector-space model over stems: the similarity of an answer to a
-//! reference answer, and which question of the deck an answer fits best.
-//! Document frequencies come from the tantivy index.
+//! reference answer. Document frequencies come from the tantivy index.
 
 use std::collections::HashMap;
 
@@ -35,12 +34,11 @@ impl Vector {
     }
 }
 
-/// Inverse document frequencies and the vectors of the reference answers.
+/// Inverse document frequencies of the deck's stems.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SimilarityModel {
     idf: HashMap<String, f64>,
     unseen_idf: f64,
-    references: Vec<(String, Vector)>,
 }
 
 impl SimilarityModel {
@@ -54,19 +52,12 @@ impl SimilarityModel {
                 .map(|(t, &df)| (t.clone(), idf_of(df as f64)))
                 .collect(),
             unseen_idf: idf_of(0.0),
-            references: Vec::new(),
         }
     }
 
     /// The IDF of a stem (terms the deck never uses get the highest value).
     pub fn idf(&self, stem: &str) -> f64 {
         self.idf.get(stem).copied().unwrap_or(self.unseen_idf)
-    }
-
-    /// Adds a reference answer under a question id.
-    pub fn add_reference(&mut self, question_id: &str, analyzed: &Analyzed) {
-        let v = self.vector(analyzed);
-        self.references.push((question_id.to_string(), v));
     }
 
     /// The TF-IDF vector of an analysed text (content stems, sublinear term frequency).
@@ -84,24 +75,6 @@ impl SimilarityModel {
             weights.values_mut().for_each(|w| *w /= norm);
         }
         Vector { weights }
-    }
-
-    /// The reference vector of a question, if present.
-    pub fn reference(&self, question_id: &str) -> Option<&Vector> {
-        self.references
-            .iter()
-            .find(|(id, _)| id == question_id)
-            .map(|(_, v)| v)
-    }
-
-    /// The question whose reference answer is most similar to a vector, other than `except`.
-    pub fn best_other(&self, answer: &Vector, except: &str) -> Option<(String, f64)> {
-        self.references
-            .iter()
-            .filter(|(id, _)| id != except)
-            .map(|(id, v)| (id, answer.cosine(v)))
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(id, s)| (id.clone(), s))
     }
 }
 
@@ -121,15 +94,5 @@ mod tests {
         assert!((a.cosine(&a) - 1.0).abs() < 1e-9);
         assert!(a.cosine(&b) > 0.9);
         assert_eq!(a.cosine(&c), 0.0);
-    }
-
-    #[test]
-    fn best_other_names_the_closest_reference() {
-        let model_df = HashMap::new();
-        let mut model = SimilarityModel::new(&model_df, 3);
-        model.add_reference("a", &analyze("leader election with raft"));
-        model.add_reference("b", &analyze("token bucket rate limiting"));
-        let v = model.vector(&analyze("a token bucket limits the rate"));
-        assert_eq!(model.best_other(&v, "a").unwrap().0, "b");
     }
 }

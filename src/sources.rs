@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::corpus::{BUILTIN_DECK, BUILTIN_DECK_NAME};
 use crate::error::Error;
-use crate::input::read_text_file;
+use crate::input::{read_file_up_to, MAX_DECK_BYTES};
 use crate::matcher::BUILTIN_SYNONYMS;
 use crate::rubric::BUILTIN_RUBRICS;
 
@@ -63,7 +63,7 @@ impl Sources {
         let read = |p: &PathBuf| -> Result<SourceFile, Error> {
             Ok(SourceFile {
                 name: p.display().to_string(),
-                text: read_text_file(p)?,
+                text: read_file_up_to(p, MAX_DECK_BYTES)?,
             })
         };
         let deck = deck_files.iter().map(read).collect::<Result<Vec<_>, _>>()?;
