@@ -81,6 +81,8 @@ pub struct Grader {
     index_dir: Option<PathBuf>,
     /// Derived rubrics and reference vectors by (question, reference).
     derived: Mutex<HashMap<(String, String), (Arc<Rubric>, Arc<Vector>)>>,
+    /// Reference vectors of deck questions by id.
+    vectors: Mutex<HashMap<String, Arc<Vector>>>,
 }
 
 /// How many derived rubrics are kept before the memo is emptied (bounds memory
@@ -157,6 +159,7 @@ impl Grader {
             index: OnceLock::from(Some(built)),
             index_dir,
             derived: Default::default(),
+            vectors: Default::default(),
         })
     }
 
@@ -174,6 +177,7 @@ impl Grader {
                 index: OnceLock::new(),
                 index_dir,
                 derived: Default::default(),
+                vectors: Default::default(),
             });
         }
         let deck = Deck::from_files(&sources.deck, &sources.origin)?;
@@ -204,6 +208,7 @@ impl Grader {
             index: grader.index,
             index_dir: grader.index_dir,
             derived: Default::default(),
+            vectors: Default::default(),
         })
     }
 
@@ -230,8 +235,19 @@ impl Grader {
 
     /// The TF-IDF vector of a deck question's reference answer (memoised).
     fn reference_vector(&self, question: &Question) -> Arc<Vector> {
-        self.derived(&question.id, &question.text, &question.reference)
-            .1
+        if let Some(v) = self
+            .vectors
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&question.id).cloned())
+        {
+            return v;
+        }
+        let v = Arc::new(self.model.vector(&text::analyze(&question.reference)));
+        if let Ok(mut m) = self.vectors.lock() {
+            m.insert(question.id.clone(), v.clone());
+        }
+        v
     }
 
     /// The deck question, other than `asked`, whose reference is most similar to an

@@ -139,13 +139,17 @@ impl Lexicon {
     /// one edit (two from nine letters) on words of six letters or more, or a prefix
     /// of five letters or more missing at most three ("enque" for "enqueue").
     pub fn is_typo_of(&self, written: &str, intended: &str) -> bool {
-        let (wl, il) = (written.chars().count(), intended.chars().count());
-        let alphabetic = |w: &str| w.chars().all(|c| c.is_alphabetic());
-        if wl < 5 || il < 5 || written == intended || !alphabetic(written) || !alphabetic(intended)
+        // Cheap tests first: this runs for every answer word against every term.
+        let (wl, il) = (written.len(), intended.len());
+        if wl < 5
+            || il < 5
+            || wl.abs_diff(il) > 3
+            || written.as_bytes()[0] != intended.as_bytes()[0]
         {
             return false;
         }
-        if written.chars().next() != intended.chars().next() || self.known.contains(written) {
+        let alphabetic = |w: &str| w.chars().all(|c| c.is_alphabetic());
+        if written == intended || !alphabetic(written) || !alphabetic(intended) {
             return false;
         }
         let (short, long) = if wl <= il {
@@ -153,13 +157,12 @@ impl Lexicon {
         } else {
             (intended, written)
         };
-        if long.starts_with(short) && long.len() - short.len() <= 3 {
-            return true;
-        }
+        let clipped = long.starts_with(short);
         let allowed = if wl.min(il) >= 9 { 2 } else { 1 };
-        wl.min(il) >= 6
+        let typo = wl.min(il) >= 6
             && wl.abs_diff(il) <= allowed
-            && strsim::osa_distance(written, intended) <= allowed
+            && strsim::osa_distance(written, intended) <= allowed;
+        (clipped || typo) && !self.known.contains(written)
     }
 }
 
