@@ -133,7 +133,7 @@ fn prune(dir: &Path) {
         })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
     for (_, path) in files.into_iter().skip(KEEP) {
         let _ = std::fs::remove_file(&path);
         if let Some(key) = path

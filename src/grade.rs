@@ -80,10 +80,13 @@ pub struct Grader {
     /// Where the index is persisted, when the deck is cached.
     index_dir: Option<PathBuf>,
     /// Derived rubrics and reference vectors by (question, reference).
-    derived: Mutex<HashMap<(String, String), (Arc<Rubric>, Arc<Vector>)>>,
+    derived: Mutex<HashMap<(String, String), Derived>>,
     /// Reference vectors of deck questions by id.
     vectors: Mutex<HashMap<String, Arc<Vector>>>,
 }
+
+/// A derived rubric with its reference vector.
+type Derived = (Arc<Rubric>, Arc<Vector>);
 
 /// How many derived rubrics are kept before the memo is emptied (bounds memory
 /// on a batch with many distinct references).
@@ -281,7 +284,7 @@ impl Grader {
     }
 
     /// A derived rubric and reference vector, made once per question and reference.
-    fn derived(&self, id: &str, question: &str, reference: &str) -> (Arc<Rubric>, Arc<Vector>) {
+    fn derived(&self, id: &str, question: &str, reference: &str) -> Derived {
         let key = (question.to_string(), reference.to_string());
         if let Some(hit) = self.derived.lock().ok().and_then(|d| d.get(&key).cloned()) {
             return hit;

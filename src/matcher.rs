@@ -252,9 +252,7 @@ impl Phrasing {
 
     /// True when the phrasing itself states a negation.
     pub fn states_negation(&self) -> bool {
-        self.variants
-            .iter()
-            .any(|v| v.iter().any(|s| *s == Slot::Negator))
+        self.variants.iter().any(|v| v.contains(&Slot::Negator))
     }
 
     /// The content words of the phrasing (first variant), for display and drafting.

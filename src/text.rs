@@ -115,7 +115,7 @@ pub fn stem(word: &str) -> String {
 /// Expands contractions so that negation is a word of its own.
 fn expand_contraction(word: &str) -> Vec<String> {
     let has_apostrophe = word.contains(['\'', '\u{2019}']);
-    if !has_apostrophe && !(word.len() >= 4 && word.ends_with('t')) {
+    if !(has_apostrophe || word.len() >= 4 && word.ends_with('t')) {
         return vec![word.to_string()];
     }
     let w = word.replace('\u{2019}', "'");

@@ -114,7 +114,8 @@ fn unknown_question_suggests_and_exits_2() {
 #[test]
 fn input_errors_are_clear_and_non_zero() {
     let env = TestEnv::new();
-    let cases: Vec<(Vec<String>, Option<Vec<u8>>, &str)> = vec![
+    type Case<'a> = (Vec<String>, Option<Vec<u8>>, &'a str);
+    let cases: Vec<Case> = vec![
         (vec!["missing.txt".into()], None, "no such file"),
         (
             vec![env.dir.path().display().to_string()],
