@@ -21,6 +21,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// The constants of the scoring formula, documented in the README.
 #[derive(Debug, Clone, Copy)]
 pub struct Scoring {
+    /// Points every on-topic answer starts with (interviewers give a vague but
+    /// relevant answer some credit).
+    pub base_points: f64,
     /// Points for covering every concept (weights share them).
     pub coverage_points: f64,
     /// Points for similarity to the reference at or above `similarity_full`.
@@ -52,8 +55,9 @@ pub struct Scoring {
 impl Default for Scoring {
     fn default() -> Self {
         Scoring {
-            coverage_points: 90.0,
-            similarity_points: 20.0,
+            base_points: 10.0,
+            coverage_points: 80.0,
+            similarity_points: 10.0,
             similarity_full: 0.40,
             misconception_penalty: 15.0,
             false_claim_cap: 30.0,
@@ -404,7 +408,7 @@ impl Grader {
             .filter(|c| c.status == ConceptStatus::Covered)
             .map(|c| c.weight)
             .sum();
-        let coverage = covered_weight / total_weight;
+        let coverage = (covered_weight / total_weight).min(1.0);
         let concept_total = s.coverage_points * coverage.powf(rubric.coverage_exponent());
         for c in concepts.iter_mut() {
             if c.status == ConceptStatus::Covered {
@@ -489,7 +493,7 @@ impl Grader {
         }
 
         let concept_points: f64 = concepts.iter().map(|c| c.points).sum();
-        let raw = concept_points + similarity_points;
+        let raw = s.base_points + concept_points + similarity_points;
         let mut score = raw.min(100.0);
         score -= penalties.iter().map(|p| p.points).sum::<f64>();
         if let Some((limit, reason)) = cap {
@@ -512,6 +516,7 @@ impl Grader {
             coverage: round3(coverage),
             concept_points: round1(concept_points),
             similarity_points: round1(similarity_points),
+            base_points: s.base_points,
             concepts,
             misconceptions,
             penalties,
@@ -658,8 +663,9 @@ mod tests {
             .grade(q, "Idempotent means doing it twice has the same effect as once. Clients send an idempotency key so a retry after a timeout is not charged twice.")
             .unwrap();
         let penalties: f64 = r.penalties.iter().map(|p| p.points).sum();
-        let expected =
-            ((r.concept_points + r.similarity_points).min(100.0) - penalties).clamp(0.0, 100.0);
+        let expected = ((r.base_points + r.concept_points + r.similarity_points).min(100.0)
+            - penalties)
+            .clamp(0.0, 100.0);
         assert!(
             (expected - r.score).abs() <= 1.0,
             "{expected} vs {}",

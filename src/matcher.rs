@@ -524,6 +524,13 @@ impl<'a> AnswerMatcher<'a> {
             if t.is_negator && (t.surface != "non" || i + 1 == from) {
                 return true;
             }
+            // "instead of X", "rather than X" deny X.
+            let next = tokens.get(i + 1).map(|n| n.surface.as_str());
+            if (t.surface == "instead" && next == Some("of"))
+                || (t.surface == "rather" && next == Some("than"))
+            {
+                return true;
+            }
             if !t.is_stop {
                 content_seen += 1;
             }
@@ -648,6 +655,27 @@ mod tests {
         assert!(covered("delivery is at-least-once", "at-least-once"));
         assert!(!covered("at least we tried once", "exactly-once"));
         assert!(covered("use the", "the"));
+    }
+
+    #[test]
+    fn instead_of_and_rather_than_deny_what_follows() {
+        assert!(
+            find(
+                "use a saga instead of a distributed transaction",
+                "distributed transaction"
+            )
+            .unwrap()
+            .negated
+        );
+        assert!(
+            find(
+                "rather than two-phase commit, use a saga",
+                "two-phase commit"
+            )
+            .unwrap()
+            .negated
+        );
+        assert!(covered("Instead, use idempotency keys", "idempotency key"));
     }
 
     #[test]

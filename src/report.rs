@@ -102,6 +102,8 @@ pub struct Report {
     pub similarity: f64,
     /// Share of the rubric's concept weight covered, 0-1.
     pub coverage: f64,
+    /// Points every answer starts with.
+    pub base_points: f64,
     pub concept_points: f64,
     pub similarity_points: f64,
     pub concepts: Vec<ConceptResult>,
@@ -134,7 +136,8 @@ impl Report {
         out.push_str(&format!("{}  {}\n", self.question_id.bold(), self.question));
         out.push_str(&format!("\nScore {headline}\n"));
         out.push_str(&format!(
-            "  {:.1} concept points + {:.1} similarity points (cosine {:.2} to the reference){}\n",
+            "  {:.0} base + {:.1} concept points + {:.1} similarity points (cosine {:.2} to the reference){}\n",
+            self.base_points,
             self.concept_points,
             self.similarity_points,
             self.similarity,

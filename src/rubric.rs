@@ -110,9 +110,21 @@ impl Rubric {
         }
     }
 
-    /// Sum of the concept weights.
+    /// The weight that full coverage takes: the concepts of the reference answer.
+    /// Concepts beyond it (`x-` ids) are extra credit: they count when covered
+    /// but are not needed for full marks.
     pub fn total_weight(&self) -> f64 {
-        self.concepts.iter().map(|c| c.weight).sum()
+        let core: f64 = self
+            .concepts
+            .iter()
+            .filter(|c| !c.beyond_reference)
+            .map(|c| c.weight)
+            .sum();
+        if core > 0.0 {
+            core
+        } else {
+            self.concepts.iter().map(|c| c.weight).sum()
+        }
     }
 }
 
