@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
 Exit codes:
-  0  success
+  0  success (a history that cannot be saved only prints a warning)
   1  failure: unreadable input, empty answer, invalid deck or rubric, failed check
   2  usage error: unknown topic or question id (with a \"did you mean\"), bad arguments
 
@@ -34,6 +34,12 @@ pub struct GlobalArgs {
     /// When to colour the output.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+    /// Do not save this attempt in the practice history.
+    #[arg(long, global = true)]
+    pub no_history: bool,
+    /// Save the attempt's score and concepts, but not the answer text.
+    #[arg(long, global = true)]
+    pub no_store_answer: bool,
 }
 
 /// When to use colour.
@@ -90,6 +96,62 @@ pub enum Command {
     /// Example: mockgrade rubric draft sharding-2
     #[command(subcommand)]
     Rubric(RubricCommand),
+    /// Your past attempts: list, show one again, or export as JSONL.
+    ///
+    /// Examples: mockgrade history   mockgrade history show 12   mockgrade history export > h.jsonl
+    History(HistoryArgs),
+    /// Progress: attempts and average per topic, trend, most missed concepts.
+    ///
+    /// Example: mockgrade stats --topic caching
+    Stats(StatsArgs),
+    /// Show where mockgrade keeps its cache and data.
+    ///
+    /// Example: mockgrade paths
+    Paths,
+    /// Print a shell completion script.
+    ///
+    /// Example: mockgrade completions bash > ~/.local/share/bash-completion/completions/mockgrade
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    ///
+    /// Example: mockgrade man > mockgrade.1
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    #[command(subcommand)]
+    pub action: Option<HistoryAction>,
+    /// How many recent attempts to list.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryAction {
+    /// Show one attempt's report again.
+    Show {
+        /// The attempt number from `mockgrade history`.
+        id: i64,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Write every attempt as JSONL to stdout.
+    Export,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Only this topic.
+    #[arg(long)]
+    pub topic: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

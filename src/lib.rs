@@ -14,6 +14,7 @@ pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod grade;
+pub mod history;
 pub mod index;
 pub mod input;
 pub mod matcher;

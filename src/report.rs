@@ -1,12 +1,12 @@
 //! The grade report: its stable JSON shape and its human rendering.
 
 use colored::Colorize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::input::sanitize;
 
 /// The hiring band of a score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Band {
     /// 80-100.
@@ -42,7 +42,7 @@ impl Band {
 }
 
 /// Whether the answer made a concept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ConceptStatus {
     Covered,
@@ -51,7 +51,7 @@ pub enum ConceptStatus {
 }
 
 /// One concept of the rubric and what the answer did with it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ConceptResult {
     pub id: String,
     pub label: String,
@@ -65,7 +65,7 @@ pub struct ConceptResult {
 }
 
 /// A misconception the answer asserts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MisconceptionResult {
     pub id: String,
     pub label: String,
@@ -74,7 +74,7 @@ pub struct MisconceptionResult {
 }
 
 /// A named deduction from the score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Penalty {
     /// `misconception`, `negated-concept` or `cap`.
     pub name: String,
@@ -83,7 +83,7 @@ pub struct Penalty {
 }
 
 /// The question an off-topic answer fits better.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OffTopic {
     pub question_id: String,
     pub question: String,
@@ -91,7 +91,7 @@ pub struct OffTopic {
 }
 
 /// The result of grading one answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub question_id: String,
     pub question: String,

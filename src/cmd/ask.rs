@@ -45,7 +45,14 @@ pub fn run(args: AskArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     if args.format == crate::cli::Format::Human {
         eprintln!();
     }
-    super::grade::print_report(&report, args.format, args.show_reference)
+    super::grade::print_report(&report, args.format, args.show_reference)?;
+    let deck_name = global
+        .deck
+        .as_ref()
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|| "built-in".into());
+    super::record(global, &deck_name, &report, &answer);
+    Ok(())
 }
 
 /// A question from the pool, chosen by the clock, never the one asked last time.
@@ -66,10 +73,7 @@ fn pick<'a>(pool: &[&'a Question], last: Option<&str>) -> &'a Question {
 }
 
 fn state_file() -> Option<PathBuf> {
-    let dir = std::env::var_os("MOCKGRADE_DATA_DIR")
-        .map(PathBuf::from)
-        .or_else(|| dirs::data_dir().map(|d| d.join("mockgrade")))?;
-    Some(dir.join("last-asked"))
+    Some(crate::history::data_dir()?.join("last-asked"))
 }
 
 fn last_asked() -> Option<String> {

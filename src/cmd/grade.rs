@@ -34,6 +34,14 @@ pub fn run(args: GradeArgs, global: &GlobalArgs) -> anyhow::Result<()> {
         };
     }
     let answer = read_answer(args.file.as_deref())?;
+    let deck_name = match &args.reference {
+        Some(p) => format!("reference {}", p.display()),
+        None => global
+            .deck
+            .as_ref()
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|| "built-in".into()),
+    };
     let report = if let Some(reference_path) = &args.reference {
         let reference = crate::input::read_text_file(reference_path)?;
         crate::input::require_answer(&reference).with_context(|| {
@@ -48,6 +56,7 @@ pub fn run(args: GradeArgs, global: &GlobalArgs) -> anyhow::Result<()> {
         grader.grade(question, &answer)?
     };
     print_report(&report, args.format, args.show_reference)?;
+    super::record(global, &deck_name, &report, &answer);
     // The process ends here: skip freeing the grader's many small allocations.
     std::mem::forget(grader);
     Ok(())

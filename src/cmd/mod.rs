@@ -4,16 +4,21 @@ pub mod ask;
 pub mod check;
 pub mod eval;
 pub mod grade;
+pub mod history;
 pub mod list;
 pub mod rubric;
 pub mod search;
 pub mod show;
+pub mod stats;
 
 use std::io::{IsTerminal, Write};
 
 use anyhow::Context;
 
-use crate::cli::{ColorWhen, Command, GlobalArgs};
+use clap::CommandFactory;
+use colored::Colorize;
+
+use crate::cli::{Cli, ColorWhen, Command, GlobalArgs};
 use crate::corpus::Deck;
 use crate::grade::Grader;
 use crate::sources::Sources;
@@ -29,6 +34,48 @@ pub fn run(command: Command, global: &GlobalArgs) -> anyhow::Result<()> {
         Command::Check => check::run(global),
         Command::Eval(args) => eval::run(args, global),
         Command::Rubric(cmd) => rubric::run(cmd, global),
+        Command::History(args) => history::run(args, global),
+        Command::Stats(args) => stats::run(args, global),
+        Command::Paths => paths(),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "mockgrade", &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            print(&String::from_utf8_lossy(&out))
+        }
+    }
+}
+
+/// `mockgrade paths`: the cache and data locations.
+fn paths() -> anyhow::Result<()> {
+    let show = |p: Option<std::path::PathBuf>| {
+        p.map(|p| p.display().to_string())
+            .unwrap_or_else(|| "(none: no home directory)".into())
+    };
+    print(&format!(
+        "cache: {}  (MOCKGRADE_CACHE_DIR)\ndata:  {}  (MOCKGRADE_DATA_DIR)\nhistory: {}\n",
+        show(crate::cache::cache_dir()),
+        show(crate::history::data_dir()),
+        show(crate::history::data_dir().map(|d| d.join(crate::history::FILE_NAME))),
+    ))
+}
+
+/// Saves a graded attempt unless `--no-history`; a failure only warns.
+pub fn record(global: &GlobalArgs, deck: &str, report: &crate::report::Report, answer: &str) {
+    if global.no_history {
+        return;
+    }
+    let answer = (!global.no_store_answer).then_some(answer);
+    let saved = history::open().and_then(|mut h| Ok(h.record(deck, report, answer)?));
+    if let Err(e) = saved {
+        eprintln!(
+            "{} the grade above was not saved to your history: {e:#}",
+            "warning:".yellow().bold()
+        );
     }
 }
 

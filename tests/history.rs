@@ -1,0 +1,231 @@
+//! Practice history through the real binary: written and read back, opt-outs,
+//! stats figures, concurrent writers, and damaged or foreign databases.
+
+mod testenv;
+
+use predicates::prelude::*;
+use serde_json::Value;
+use testenv::{TestEnv, GOOD_SHARDING_2};
+
+fn grade(env: &TestEnv, question: &str, answer: &str, extra: &[&str]) {
+    env.cmd()
+        .args(extra)
+        .args(["grade", "--question", question])
+        .write_stdin(answer.to_string())
+        .assert()
+        .success();
+}
+
+fn history_json(env: &TestEnv) -> Vec<Value> {
+    let out = env
+        .cmd()
+        .args(["history", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn attempts_are_saved_listed_shown_and_exported() {
+    let env = TestEnv::new();
+    grade(&env, "sharding-2", GOOD_SHARDING_2, &[]);
+    grade(
+        &env,
+        "caching-1",
+        "Use a TTL so stale entries expire.",
+        &["--no-store-answer"],
+    );
+    grade(
+        &env,
+        "cdn-1",
+        "Static assets go through the CDN.",
+        &["--no-history"],
+    );
+    let attempts = history_json(&env);
+    assert_eq!(attempts.len(), 2);
+    assert_eq!(attempts[0]["question_id"], "caching-1");
+    assert!(attempts[0]["answer"].is_null());
+    assert_eq!(attempts[1]["answer"].as_str().unwrap(), GOOD_SHARDING_2);
+    let id = attempts[1]["id"].as_i64().unwrap().to_string();
+    env.cmd()
+        .args(["history", "show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("sharding-2"))
+        .stdout(predicate::str::contains("Your answer"));
+    env.cmd()
+        .args(["history", "show", "999"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no attempt #999"));
+    let out = env
+        .cmd()
+        .args(["history", "export"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["report"]["concepts"].is_array());
+}
+
+#[test]
+fn stats_match_the_attempts_made() {
+    let env = TestEnv::new();
+    grade(&env, "sharding-2", GOOD_SHARDING_2, &[]);
+    grade(
+        &env,
+        "sharding-1",
+        "Shard by user_id so a user's queries hit one shard.",
+        &[],
+    );
+    grade(&env, "caching-1", "Use a TTL.", &[]);
+    let attempts = history_json(&env);
+    let out = env
+        .cmd()
+        .args(["stats", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let stats: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(stats["attempts"], 3);
+    let sharding = stats["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["topic"] == "sharding")
+        .unwrap();
+    assert_eq!(sharding["attempts"], 2);
+    let expected: f64 = attempts
+        .iter()
+        .filter(|a| a["question_id"].as_str().unwrap().starts_with("sharding"))
+        .map(|a| a["score"].as_f64().unwrap())
+        .sum::<f64>()
+        / 2.0;
+    assert!((sharding["average"].as_f64().unwrap() - expected).abs() < 1e-9);
+    assert_eq!(stats["trend"].as_array().unwrap().len(), 3);
+    assert!(!stats["most_missed"].as_array().unwrap().is_empty());
+    let out = env
+        .cmd()
+        .args(["stats", "--topic", "caching", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let caching: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(caching["attempts"], 1);
+}
+
+#[test]
+fn twenty_processes_at_once_leave_twenty_attempts() {
+    let env = TestEnv::new();
+    grade(&env, "cdn-1", "warm the cache", &["--no-history"]);
+    let children: Vec<_> = (0..20)
+        .map(|i| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mockgrade"));
+            cmd.env("MOCKGRADE_DATA_DIR", env.dir.path().join("data"))
+                .env("HOME", env.dir.path())
+                .env("NO_COLOR", "1")
+                .args(["grade", "--question", "cdn-1", "--format", "json"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped());
+            let mut child = cmd.spawn().unwrap();
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            writeln!(stdin, "Static assets number {i} go through the CDN.").unwrap();
+            drop(stdin);
+            child
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let attempts = history_json(&env);
+    assert_eq!(attempts.len(), 20);
+    let mut answers: Vec<String> = attempts
+        .iter()
+        .map(|a| a["answer"].as_str().unwrap().to_string())
+        .collect();
+    answers.sort();
+    answers.dedup();
+    assert_eq!(answers.len(), 20);
+}
+
+#[test]
+fn a_damaged_history_is_reported_and_never_overwritten() {
+    let env = TestEnv::new();
+    let db = env.file(
+        "data/history.sqlite3",
+        "my precious notes, not a database ".repeat(100),
+    );
+    let before = std::fs::read(&db).unwrap();
+    env.cmd()
+        .args(["grade", "--question", "sharding-2"])
+        .write_stdin(GOOD_SHARDING_2)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Score"))
+        .stderr(predicate::str::contains("not saved"))
+        .stderr(predicate::str::contains("damaged"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    env.cmd()
+        .arg("history")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("damaged"));
+}
+
+#[test]
+fn a_missing_or_unusable_data_directory_only_warns() {
+    let env = TestEnv::new();
+    let blocker = env.file("blocker", "a file where the data directory should be");
+    env.cmd()
+        .env("MOCKGRADE_DATA_DIR", blocker.join("data"))
+        .args(["grade", "--question", "sharding-2"])
+        .write_stdin(GOOD_SHARDING_2)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Score"))
+        .stderr(predicate::str::contains("not saved"));
+}
+
+#[test]
+fn paths_completions_and_man_page() {
+    let env = TestEnv::new();
+    env.cmd()
+        .arg("paths")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("history.sqlite3"));
+    for shell in ["bash", "zsh", "fish"] {
+        env.cmd()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("mockgrade"));
+    }
+    env.cmd()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH mockgrade"));
+}
