@@ -229,3 +229,54 @@ fn paths_completions_and_man_page() {
         .success()
         .stdout(predicate::str::contains(".TH mockgrade"));
 }
+
+#[test]
+fn processes_killed_while_writing_leave_the_history_readable() {
+    let env = TestEnv::new();
+    for i in 0..3 {
+        grade(
+            &env,
+            "cdn-1",
+            &format!("Static assets {i} go through the CDN."),
+            &[],
+        );
+    }
+    let before = history_json(&env);
+    // Kill graders at staggered moments, some of them mid-write (SIGKILL).
+    for round in 0..12u64 {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mockgrade"))
+            .env("MOCKGRADE_DATA_DIR", env.dir.path().join("data"))
+            .env("HOME", env.dir.path())
+            .args(["grade", "--question", "cdn-1"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            let _ = writeln!(stdin, "Static assets round {round} go through the CDN.");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2 * round));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let after = history_json(&env);
+    assert!(after.len() >= before.len());
+    for old in &before {
+        let same = after
+            .iter()
+            .find(|a| a["id"] == old["id"])
+            .expect("earlier attempt kept");
+        assert_eq!(same["answer"], old["answer"]);
+        assert_eq!(same["score"], old["score"]);
+    }
+    grade(
+        &env,
+        "cdn-1",
+        "Static assets go through the CDN, still writable.",
+        &[],
+    );
+    assert_eq!(history_json(&env).len(), after.len() + 1);
+}
