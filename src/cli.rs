@@ -28,12 +28,13 @@ pub struct Cli {
 /// Options every command accepts.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// A deck directory (Markdown questions, optional rubrics/ folder) instead of the built-in deck.
+    /// A deck directory (Markdown questions, optional rubrics/ folder) instead of the built-in deck
+    /// [default: the config file's `deck`, else the built-in deck].
     #[arg(long, global = true, value_name = "DIR")]
     pub deck: Option<PathBuf>,
-    /// When to colour the output.
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
-    pub color: ColorWhen,
+    /// When to colour the output [default: auto, or the config file's `color`].
+    #[arg(long, global = true, value_enum)]
+    pub color: Option<ColorWhen>,
     /// Do not save this attempt in the practice history.
     #[arg(long, global = true)]
     pub no_history: bool,
@@ -43,7 +44,8 @@ pub struct GlobalArgs {
 }
 
 /// When to use colour.
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ColorWhen {
     Auto,
     Always,
@@ -156,7 +158,8 @@ pub struct StatsArgs {
 
 #[derive(Debug, Args)]
 pub struct AskArgs {
-    /// Topic: slug (sharding), number (3) or a unique prefix of its name.
+    /// Topic: slug (sharding), number (3) or a unique prefix of its name [default: the config
+    /// file's `topic`, else any].
     #[arg(long, conflicts_with = "question")]
     pub topic: Option<String>,
     /// Question id (sharding-2) or number (3.2).

@@ -257,6 +257,28 @@ impl Grader {
         v
     }
 
+    /// The vector of everything that is on topic for a question: its text, its
+    /// reference and its rubric's phrasings (memoised). An answer that uses the
+    /// rubric's words fits the question even where the reference words differ.
+    fn topic_vector(&self, question: &Question, rubric: &Rubric) -> Arc<Vector> {
+        let key = format!("topic:{}", question.id);
+        if let Some(v) = self.vectors.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return v;
+        }
+        let mut text = format!("{} {}", question.text, question.reference);
+        for c in &rubric.concepts {
+            for p in &c.phrasings {
+                text.push_str(". ");
+                text.push_str(&p.text);
+            }
+        }
+        let v = Arc::new(self.model.vector(&text::analyze(&text)));
+        if let Ok(mut m) = self.vectors.lock() {
+            m.insert(key, v.clone());
+        }
+        v
+    }
+
     /// The deck question, other than `asked`, whose reference is most similar to an
     /// answer, among the few that the index ranks highest for it.
     fn best_other(
@@ -469,10 +491,10 @@ impl Grader {
             if let Some((other, other_similarity)) =
                 self.best_other(answer, &answer_vector, &question.id)
             {
-                if other_similarity >= 0.15
-                    && other_similarity >= 1.6 * similarity
-                    && coverage < 0.4
-                {
+                let fit = answer_vector
+                    .cosine(&self.topic_vector(question, rubric))
+                    .max(similarity);
+                if other_similarity >= 0.15 && other_similarity >= 1.6 * fit && coverage < 0.4 {
                     let other_text = self
                         .deck
                         .question(&other)

@@ -10,6 +10,7 @@ pub mod batch;
 pub mod cache;
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod eval;

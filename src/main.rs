@@ -5,9 +5,10 @@ use mockgrade::cli::Cli;
 use mockgrade::error::{Error, ExitCode};
 
 fn main() {
-    let cli = Cli::parse();
-    mockgrade::cmd::set_color(cli.global.color);
-    if let Err(err) = mockgrade::cmd::run(cli.command, &cli.global) {
+    let mut cli = Cli::parse();
+    let result = mockgrade::cmd::apply_config(&mut cli)
+        .and_then(|_| mockgrade::cmd::run(cli.command, &cli.global));
+    if let Err(err) = result {
         eprintln!("{} {err:#}", "error:".red().bold());
         let code = err
             .chain()

@@ -444,12 +444,21 @@ impl<'a> AnswerMatcher<'a> {
         let mut found = Vec::new();
         for &first in &positions[0] {
             let clause = tokens[first].clause;
+            // "L7 reads headers and L4 reads ports" must not assert "L7 reads ports":
+            // a claim ends at the next "and" after its first word.
+            let next_and = tokens[first + 1..]
+                .iter()
+                .position(|t| t.surface == "and")
+                .map(|i| first + 1 + i);
             let mut last = first;
             let complete = positions[1..].iter().all(|ps| {
-                match ps
-                    .iter()
-                    .find(|&&p| p > last && p <= first + window && tokens[p].clause == clause)
-                {
+                let allowed = |p: usize| {
+                    p > last
+                        && p <= first + window
+                        && tokens[p].clause == clause
+                        && next_and.is_none_or(|a| p < a)
+                };
+                match ps.iter().find(|&&p| allowed(p)) {
                     Some(&p) => {
                         last = p;
                         true
@@ -715,6 +724,9 @@ mod tests {
         let matcher = AnswerMatcher::new(&lexicon, &analyzed);
         assert!(matcher
             .find_in_clause(&Phrasing::compile("l4 reads http").unwrap())
+            .is_none());
+        assert!(matcher
+            .find_in_clause(&Phrasing::compile("l7 reads ports").unwrap())
             .is_none());
         let analyzed = text::analyze("An L4 balancer reads the HTTP path");
         let matcher = AnswerMatcher::new(&lexicon, &analyzed);

@@ -280,3 +280,37 @@ fn processes_killed_while_writing_leave_the_history_readable() {
     );
     assert_eq!(history_json(&env).len(), after.len() + 1);
 }
+
+#[test]
+fn the_config_file_is_respected_and_an_invalid_one_is_located() {
+    let env = TestEnv::new();
+    env.file(
+        "config/config.toml",
+        "topic = \"cdn\"\nhistory = false\ncolor = \"always\"\n",
+    );
+    let out = env
+        .cmd()
+        .args(["ask", "--format", "json"])
+        .write_stdin("Static assets go through the CDN.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert!(v["question_id"].as_str().unwrap().starts_with("cdn-"));
+    assert!(history_json(&env).is_empty(), "history = false is honoured");
+    env.cmd()
+        .args(["grade", "-q", "cdn-1"])
+        .write_stdin("Static assets go through the CDN.")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\u{1b}["));
+    env.file("config/config.toml", "topic = \"cdn\"\nhistroy = false\n");
+    env.cmd()
+        .args(["list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("config.toml:2:1"))
+        .stderr(predicate::str::contains("invalid configuration"));
+}

@@ -23,6 +23,31 @@ use crate::corpus::Deck;
 use crate::grade::Grader;
 use crate::sources::Sources;
 
+/// Reads the configuration file into the options the command line left unset,
+/// and decides the colour.
+pub fn apply_config(cli: &mut Cli) -> anyhow::Result<()> {
+    let config = match crate::config::Config::load() {
+        Ok(c) => c,
+        Err(e) => {
+            set_color(cli.global.color.unwrap_or(ColorWhen::Auto));
+            return Err(e.into());
+        }
+    };
+    set_color(cli.global.color.or(config.color).unwrap_or(ColorWhen::Auto));
+    if cli.global.deck.is_none() {
+        cli.global.deck = config.deck;
+    }
+    if config.history == Some(false) {
+        cli.global.no_history = true;
+    }
+    if let Command::Ask(args) = &mut cli.command {
+        if args.topic.is_none() && args.question.is_none() {
+            args.topic = config.topic;
+        }
+    }
+    Ok(())
+}
+
 /// Runs a parsed command.
 pub fn run(command: Command, global: &GlobalArgs) -> anyhow::Result<()> {
     match command {
@@ -57,7 +82,8 @@ fn paths() -> anyhow::Result<()> {
             .unwrap_or_else(|| "(none: no home directory)".into())
     };
     print(&format!(
-        "cache: {}  (MOCKGRADE_CACHE_DIR)\ndata:  {}  (MOCKGRADE_DATA_DIR)\nhistory: {}\n",
+        "config: {}  (MOCKGRADE_CONFIG_DIR)\ncache: {}  (MOCKGRADE_CACHE_DIR)\ndata:  {}  (MOCKGRADE_DATA_DIR)\nhistory: {}\n",
+        show(crate::config::config_dir().map(|d| d.join(crate::config::FILE_NAME))),
         show(crate::cache::cache_dir()),
         show(crate::history::data_dir()),
         show(crate::history::data_dir().map(|d| d.join(crate::history::FILE_NAME))),

@@ -25,6 +25,7 @@ impl TestEnv {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
             .env("MOCKGRADE_DATA_DIR", self.dir.path().join("data"))
+            .env("MOCKGRADE_CONFIG_DIR", self.dir.path().join("config"))
             .env("NO_COLOR", "1");
         cmd
     }
