@@ -38,7 +38,9 @@ echo "|---|---|"
 floor=$(time_cmd version 50 "$bin" --version)
 grade=$(time_cmd grade 50 "$bin" grade --question sharding-2 "$work/answer.txt")
 echo "| \`mockgrade --version\` (process floor), median | $floor ms |"
-echo "| \`mockgrade grade --question sharding-2\` (300 words, cached deck), median | $grade ms ($(python3 -c "print('%.1f' % ($grade/$floor))")× the floor) |"
+echo "| \`mockgrade grade --question sharding-2\` (300 words, cached deck, saved to history), median | $grade ms ($(python3 -c "print('%.1f' % ($grade/$floor))")× the floor) |"
+nohist=$(time_cmd grade 50 "$bin" --no-history grade --question sharding-2 "$work/answer.txt")
+echo "| the same with \`--no-history\`, median | $nohist ms ($(python3 -c "print('%.1f' % ($nohist/$floor))")× the floor) |"
 echo "| peak RSS of that grade | $(( $(rss_kb "$bin" grade --question sharding-2 "$work/answer.txt") / 1024 )) MiB |"
 hyperfine --warmup 3 --runs 30 --export-json "$work/ask.json" "$bin ask --question sharding-2 < $work/answer.txt" >/dev/null 2>&1
 ask=$(median "$work/ask.json")
