@@ -106,6 +106,24 @@ pub enum Command {
     ///
     /// Example: mockgrade stats --topic caching
     Stats(StatsArgs),
+    /// Practise the questions that are due now (spaced repetition on your grades).
+    ///
+    /// Example: mockgrade review --topic caching
+    Review(ReviewArgs),
+    /// A timed mock interview across topics, ending with a scorecard.
+    ///
+    /// Example: mockgrade mock --questions 5 --minutes 30 --topic caching --topic sharding
+    Mock(MockArgs),
+    /// Decks of your own.
+    ///
+    /// Example: mockgrade deck new ./my-deck
+    #[command(subcommand)]
+    Deck(DeckCommand),
+    /// Import questions from elsewhere.
+    ///
+    /// Example: mockgrade import anki notes.txt --out ./anki-deck
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Show where mockgrade keeps its cache and data.
     ///
     /// Example: mockgrade paths
@@ -145,6 +163,50 @@ pub enum HistoryAction {
     },
     /// Write every attempt as JSONL to stdout.
     Export,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Only this topic.
+    #[arg(long)]
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MockArgs {
+    /// How many questions.
+    #[arg(long, default_value_t = 5)]
+    pub questions: usize,
+    /// Time limit in minutes.
+    #[arg(long, default_value_t = 30)]
+    pub minutes: u64,
+    /// Topics to draw from (repeat the flag); all topics by default.
+    #[arg(long)]
+    pub topic: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DeckCommand {
+    /// Create a deck directory with an example question and rubric.
+    New {
+        /// The directory to create.
+        path: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Anki's "Notes in Plain Text" export (front TAB back, HTML stripped) as a deck.
+    Anki {
+        /// The exported .txt file.
+        file: PathBuf,
+        /// The deck directory to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// The topic name for the imported questions.
+        #[arg(long, default_value = "Anki")]
+        topic: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::report::Report;
 
 /// The schema version this build writes (SQLite `user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The file name of the database inside the data directory.
 pub const FILE_NAME: &str = "history.sqlite3";
@@ -129,6 +129,25 @@ impl History {
                 )
                 .map_err(err)?;
         }
+        if version < 2 {
+            // Spaced-repetition state (SM-2), per question and per concept id.
+            self.conn
+                .execute_batch(
+                    "BEGIN IMMEDIATE;
+                     CREATE TABLE IF NOT EXISTS schedule (
+                         kind TEXT NOT NULL,
+                         key TEXT NOT NULL,
+                         repetitions INTEGER NOT NULL,
+                         interval_days REAL NOT NULL,
+                         easiness REAL NOT NULL,
+                         due INTEGER NOT NULL,
+                         PRIMARY KEY (kind, key)
+                     );
+                     PRAGMA user_version = 2;
+                     COMMIT;",
+                )
+                .map_err(err)?;
+        }
         Ok(())
     }
 
@@ -164,7 +183,16 @@ impl History {
         )
         .map_err(err)?;
         let id = tx.last_insert_rowid();
+        let quality = crate::schedule::quality(report.score);
+        crate::schedule::review(&tx, "question", &report.question_id, quality, time)
+            .map_err(err)?;
         for c in &report.concepts {
+            let q = if c.status == crate::report::ConceptStatus::Covered {
+                5
+            } else {
+                1
+            };
+            crate::schedule::review(&tx, "concept", &c.id, q, time).map_err(err)?;
             let status = serde_json::to_value(c.status)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -238,6 +266,11 @@ impl History {
             )
             .optional()
             .map_err(err)
+    }
+
+    /// The scheduling state of every question and concept.
+    pub fn schedule(&self) -> Result<crate::schedule::Schedule, Error> {
+        crate::schedule::Schedule::load(&self.conn).map_err(|e| db_err(&self.path, e))
     }
 
     /// Concepts by how often they were missed or denied: (id, label, misses, attempts).

@@ -21,6 +21,7 @@ pub mod input;
 pub mod matcher;
 pub mod report;
 pub mod rubric;
+pub mod schedule;
 pub mod similarity;
 pub mod sources;
 pub mod text;

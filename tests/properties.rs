@@ -99,7 +99,7 @@ proptest! {
     }
 
     #[test]
-    fn adding_a_missed_concept_never_lowers_the_score(q in question(), a in answer()) {
+    fn adding_a_missed_concept_never_lowers_the_score_unless_it_turns_off_topic(q in question(), a in answer()) {
         let g = grader();
         let question = g.deck.question(&q).unwrap();
         let Ok(report) = g.grade(question, &a) else { return Ok(()); };
@@ -109,7 +109,13 @@ proptest! {
             let concept = rubric.concepts.iter().find(|c| c.id == missed.id).unwrap();
             let more = format!("{a}. It matters that {}.", concept.phrasings[0].text);
             let after = g.grade(question, &more).unwrap();
-            prop_assert!(after.score >= report.score, "{} -> {} adding {:?}", report.score, after.score, concept.phrasings[0].text);
+            // The one named exception: the added words tip a low-coverage answer
+            // into fitting another question far better (the report says which).
+            let newly_off_topic = after.off_topic.is_some() && report.off_topic.is_none();
+            prop_assert!(
+                after.score >= report.score || newly_off_topic,
+                "{} -> {} adding {:?}", report.score, after.score, concept.phrasings[0].text
+            );
         }
     }
 }

@@ -19,7 +19,7 @@ pub fn run(args: AskArgs, global: &GlobalArgs) -> anyhow::Result<()> {
                 Some(t) => deck.topic(t)?.questions.iter().collect(),
                 None => deck.questions().collect(),
             };
-            pick(&pool, last_asked().as_deref())
+            pick(&grader, &pool, last_asked().as_deref(), global)
         }
     };
     remember_asked(&question.id);
@@ -55,35 +55,77 @@ pub fn run(args: AskArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A question from the pool, chosen by the clock, never the one asked last time.
-fn pick<'a>(pool: &[&'a Question], last: Option<&str>) -> &'a Question {
-    let candidates: Vec<&&Question> = pool
+/// The next question to practise from a pool, never the one asked last time:
+/// a random never-tried question if there is one; else, by the spaced-repetition
+/// schedule, the most overdue, then the one testing the most missed concepts.
+pub fn pick<'a>(
+    grader: &crate::grade::Grader,
+    pool: &[&'a Question],
+    last: Option<&str>,
+    global: &GlobalArgs,
+) -> &'a Question {
+    let candidates: Vec<&'a Question> = pool
         .iter()
+        .copied()
         .filter(|q| Some(q.id.as_str()) != last)
         .collect();
-    let seed = std::time::SystemTime::now()
+    let candidates = if candidates.is_empty() {
+        pool.to_vec()
+    } else {
+        candidates
+    };
+    let schedule = if global.no_history {
+        None
+    } else {
+        super::history::open().ok().and_then(|h| h.schedule().ok())
+    };
+    let schedule = schedule.unwrap_or_default();
+    let never_tried: Vec<&'a Question> = candidates
+        .iter()
+        .copied()
+        .filter(|q| !schedule.questions.contains_key(&q.id))
+        .collect();
+    if !never_tried.is_empty() {
+        return never_tried[clock_seed() % never_tried.len()];
+    }
+    let concepts_of = |q: &Question| -> Vec<String> {
+        grader
+            .rubric_for(q)
+            .concepts
+            .iter()
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    schedule.order(&candidates, concepts_of, now())[0]
+}
+
+/// Seconds since the epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn clock_seed() -> usize {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos() as usize ^ d.as_secs() as usize)
-        .unwrap_or(0);
-    if candidates.is_empty() {
-        pool[seed % pool.len()]
-    } else {
-        candidates[seed % candidates.len()]
-    }
+        .unwrap_or(0)
 }
 
 fn state_file() -> Option<PathBuf> {
     Some(crate::history::data_dir()?.join("last-asked"))
 }
 
-fn last_asked() -> Option<String> {
+pub fn last_asked() -> Option<String> {
     std::fs::read_to_string(state_file()?)
         .ok()
         .map(|s| s.trim().to_string())
 }
 
 /// Best effort: failing to remember only means the same question may come twice.
-fn remember_asked(id: &str) {
+pub fn remember_asked(id: &str) {
     if let Some(file) = state_file() {
         if let Some(dir) = file.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -93,7 +135,7 @@ fn remember_asked(id: &str) {
 }
 
 /// Reads typed lines until two empty lines in a row or end of input.
-fn read_typed() -> anyhow::Result<String> {
+pub fn read_typed() -> anyhow::Result<String> {
     let stdin = std::io::stdin();
     let mut answer = String::new();
     let mut empty_run = 0;

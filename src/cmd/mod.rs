@@ -2,10 +2,12 @@
 
 pub mod ask;
 pub mod check;
+pub mod decks;
 pub mod eval;
 pub mod grade;
 pub mod history;
 pub mod list;
+pub mod practice;
 pub mod rubric;
 pub mod search;
 pub mod show;
@@ -61,6 +63,10 @@ pub fn run(command: Command, global: &GlobalArgs) -> anyhow::Result<()> {
         Command::Rubric(cmd) => rubric::run(cmd, global),
         Command::History(args) => history::run(args, global),
         Command::Stats(args) => stats::run(args, global),
+        Command::Review(args) => practice::review(args, global),
+        Command::Mock(args) => practice::mock(args, global),
+        Command::Deck(cmd) => decks::new_deck(cmd),
+        Command::Import(cmd) => decks::import(cmd),
         Command::Paths => paths(),
         Command::Completions { shell } => {
             let mut out = Vec::new();
