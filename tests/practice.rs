@@ -174,3 +174,63 @@ fn an_anki_export_becomes_a_deck() {
         .code(1)
         .stderr(predicate::str::contains("no notes found"));
 }
+
+#[cfg(unix)]
+fn interrupt(child: &std::process::Child) {
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_mock_keeps_what_was_graded() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mockgrade"))
+        .env("MOCKGRADE_DATA_DIR", env.dir.path().join("data"))
+        .env("MOCKGRADE_CONFIG_DIR", env.dir.path().join("config"))
+        .env("HOME", env.dir.path())
+        .env("NO_COLOR", "1")
+        .args(["mock", "--questions", "3", "--topic", "caching"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "Use a TTL and invalidate on writes.\n---").unwrap();
+    stdin.flush().unwrap();
+    // Wait until the first answer is saved, then interrupt while it waits for the second.
+    let db = env.dir.path().join("data").join("history.sqlite3");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let out = env
+            .cmd()
+            .args(["history", "--format", "json"])
+            .output()
+            .unwrap();
+        let saved: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        if db.exists() && saved.len() == 1 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first answer was never saved"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    interrupt(&child);
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let after = env
+        .cmd()
+        .args(["history", "--format", "json"])
+        .output()
+        .unwrap();
+    let saved: Vec<Value> = serde_json::from_slice(&after.stdout).unwrap();
+    assert_eq!(saved.len(), 1);
+}
