@@ -226,19 +226,7 @@ impl History {
     fn query(&self, sql: &str, args: impl rusqlite::Params) -> Result<Vec<Attempt>, Error> {
         let err = |e| db_err(&self.path, e);
         let mut stmt = self.conn.prepare(sql).map_err(err)?;
-        let rows = stmt
-            .query_map(args, |r| {
-                Ok(Attempt {
-                    id: r.get(0)?,
-                    time: r.get(1)?,
-                    deck: r.get(2)?,
-                    question_id: r.get(3)?,
-                    score: r.get(4)?,
-                    band: r.get(5)?,
-                    answer: r.get(6)?,
-                })
-            })
-            .map_err(err)?;
+        let rows = stmt.query_map(args, attempt_of).map_err(err)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(err)
     }
 
@@ -249,20 +237,7 @@ impl History {
             .query_row(
                 "SELECT id, time, deck, question_id, score, band, answer, report FROM attempts WHERE id = ?1",
                 params![id],
-                |r| {
-                    Ok((
-                        Attempt {
-                            id: r.get(0)?,
-                            time: r.get(1)?,
-                            deck: r.get(2)?,
-                            question_id: r.get(3)?,
-                            score: r.get(4)?,
-                            band: r.get(5)?,
-                            answer: r.get(6)?,
-                        },
-                        r.get::<_, String>(7)?,
-                    ))
-                },
+                |r| Ok((attempt_of(r)?, r.get::<_, String>(7)?)),
             )
             .optional()
             .map_err(err)
@@ -291,6 +266,19 @@ impl History {
             .map_err(err)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(err)
     }
+}
+
+/// An attempt from a row whose first seven columns are those of `Attempt`.
+fn attempt_of(r: &rusqlite::Row) -> rusqlite::Result<Attempt> {
+    Ok(Attempt {
+        id: r.get(0)?,
+        time: r.get(1)?,
+        deck: r.get(2)?,
+        question_id: r.get(3)?,
+        score: r.get(4)?,
+        band: r.get(5)?,
+        answer: r.get(6)?,
+    })
 }
 
 /// "2026-11-27 20:44" (UTC) for seconds since the epoch.

@@ -394,21 +394,7 @@ impl<'a> AnswerMatcher<'a> {
 
     /// Finds a phrasing within one sentence; prefers an affirmed match over a negated one.
     pub fn find(&self, phrasing: &Phrasing) -> Option<Match> {
-        let mut best: Option<Match> = None;
-        let states_negation = phrasing.states_negation();
-        for variant in &phrasing.variants {
-            for m in self.find_variant(variant) {
-                let m = Match {
-                    negated: !states_negation && self.is_denied(m.from, m.to),
-                    ..m
-                };
-                if !m.negated {
-                    return Some(m);
-                }
-                best.get_or_insert(m);
-            }
-        }
-        best
+        self.first_affirmed(phrasing, |slots| self.find_variant(slots))
     }
 
     /// Finds a claim: its words in one clause and in the phrasing's order, so
@@ -416,10 +402,19 @@ impl<'a> AnswerMatcher<'a> {
     /// "Kafka deletes messages", nor "L7 reads HTTP and L4 reads ports" as
     /// "L4 reads HTTP".
     pub fn find_in_clause(&self, phrasing: &Phrasing) -> Option<Match> {
+        self.first_affirmed(phrasing, |slots| self.find_ordered(slots))
+    }
+
+    /// The first affirmed match of any variant, else the first negated one.
+    fn first_affirmed(
+        &self,
+        phrasing: &Phrasing,
+        matches: impl Fn(&[Slot]) -> Vec<Match>,
+    ) -> Option<Match> {
         let states_negation = phrasing.states_negation();
         let mut best = None;
         for variant in &phrasing.variants {
-            for m in self.find_ordered(variant) {
+            for m in matches(variant) {
                 let m = Match {
                     negated: !states_negation && self.is_denied(m.from, m.to),
                     ..m
