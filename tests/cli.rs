@@ -4,7 +4,7 @@ mod testenv;
 
 use predicates::prelude::*;
 use serde_json::Value;
-use testenv::{TestEnv, GOOD_SHARDING_2};
+use testenv::{SuccessOutput, TestEnv, GOOD_SHARDING_2};
 
 #[test]
 fn grade_from_stdin_prints_a_human_report() {
@@ -27,11 +27,7 @@ fn grade_json_has_the_documented_fields() {
         .cmd()
         .args(["grade", "--question", "3.2", "--format", "json"])
         .arg(&answer)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["question_id"], "sharding-2");
     let score = v["score"].as_f64().unwrap();
@@ -72,12 +68,7 @@ fn negated_concepts_and_misconceptions_are_reported() {
     let out = env
         .cmd()
         .args(["grade", "--question", "idempotency-2", "--format", "json"])
-        .write_stdin("You don't need a dedup table because TCP guarantees exactly-once delivery, so every request is processed only once anyway. Just insert the row.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .write_stdin("You don't need a dedup table because TCP guarantees exactly-once delivery, so every request is processed only once anyway. Just insert the row.").success_stdout();
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v["score"].as_f64().unwrap() <= 30.0, "{v}");
     let statuses: Vec<&str> = v["concepts"]
@@ -147,12 +138,7 @@ fn ask_reads_a_piped_answer_and_does_not_repeat_the_last_question() {
         let out = env
             .cmd()
             .args(["ask", "--topic", "replication", "--format", "json"])
-            .write_stdin("Sharding splits data across nodes; replication copies the same data to several nodes for reads and failover.")
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+            .write_stdin("Sharding splits data across nodes; replication copies the same data to several nodes for reads and failover.").success_stdout();
         let v: Value = serde_json::from_slice(&out).unwrap();
         seen.push(v["question_id"].as_str().unwrap().to_string());
     }
@@ -205,11 +191,7 @@ fn batch_grades_in_order_and_reports_bad_lines() {
         .cmd()
         .args(["grade", "--batch"])
         .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let lines: Vec<Value> = String::from_utf8(out)
         .unwrap()
         .lines()
@@ -248,11 +230,7 @@ fn batch_output_does_not_depend_on_threads() {
         env.cmd()
             .args(["grade", "--threads", threads, "--batch"])
             .arg(&path)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
+            .success_stdout()
     };
     assert_eq!(run("1"), run("2"));
 }
@@ -283,11 +261,7 @@ fn list_show_and_search() {
     let out = env
         .cmd()
         .args(["list", "--topic", "3", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v[0]["questions"].as_array().unwrap().len(), 3);
     env.cmd()
@@ -390,11 +364,7 @@ fn eval_prints_agreement_figures() {
         .cmd()
         .args(["eval", "--format", "json"])
         .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v["overall"]["pearson"].as_f64().unwrap() > 0.5, "{v}");
 }
@@ -405,11 +375,7 @@ fn rubric_draft_prints_valid_toml() {
     let out = env
         .cmd()
         .args(["rubric", "draft", "sharding-2"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let text = String::from_utf8(out).unwrap();
     let v: toml::Value = toml::from_str(&text).unwrap();
     assert!(v["question"][0]["concept"].as_array().unwrap().len() >= 3);

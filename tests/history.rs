@@ -5,7 +5,7 @@ mod testenv;
 
 use predicates::prelude::*;
 use serde_json::Value;
-use testenv::{TestEnv, GOOD_SHARDING_2};
+use testenv::{SuccessOutput, TestEnv, GOOD_SHARDING_2};
 
 fn grade(env: &TestEnv, question: &str, answer: &str, extra: &[&str]) {
     env.cmd()
@@ -20,11 +20,7 @@ fn history_json(env: &TestEnv) -> Vec<Value> {
     let out = env
         .cmd()
         .args(["history", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -61,14 +57,7 @@ fn attempts_are_saved_listed_shown_and_exported() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no attempt #999"));
-    let out = env
-        .cmd()
-        .args(["history", "export"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = env.cmd().args(["history", "export"]).success_stdout();
     let lines: Vec<Value> = String::from_utf8(out)
         .unwrap()
         .lines()
@@ -93,11 +82,7 @@ fn stats_match_the_attempts_made() {
     let out = env
         .cmd()
         .args(["stats", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let stats: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(stats["attempts"], 3);
     let sharding = stats["topics"]
@@ -119,11 +104,7 @@ fn stats_match_the_attempts_made() {
     let out = env
         .cmd()
         .args(["stats", "--topic", "caching", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let caching: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(caching["attempts"], 1);
 }
@@ -292,11 +273,7 @@ fn the_config_file_is_respected_and_an_invalid_one_is_located() {
         .cmd()
         .args(["ask", "--format", "json"])
         .write_stdin("Static assets go through the CDN.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v["question_id"].as_str().unwrap().starts_with("cdn-"));
     assert!(history_json(&env).is_empty(), "history = false is honoured");

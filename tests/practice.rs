@@ -5,18 +5,14 @@ mod testenv;
 
 use predicates::prelude::*;
 use serde_json::Value;
-use testenv::{TestEnv, GOOD_SHARDING_2};
+use testenv::{SuccessOutput, TestEnv, GOOD_SHARDING_2};
 
 fn asked(env: &TestEnv, topic: &str, answer: &str) -> String {
     let out = env
         .cmd()
         .args(["ask", "--topic", topic, "--format", "json"])
         .write_stdin(answer.to_string())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let v: Value = serde_json::from_slice(&out).unwrap();
     v["question_id"].as_str().unwrap().to_string()
 }
@@ -69,11 +65,7 @@ fn a_mock_interview_from_piped_answers_ends_with_a_scorecard_and_is_saved() {
     let out = env
         .cmd()
         .args(["history", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let attempts: Vec<Value> = serde_json::from_slice(&out).unwrap();
     assert_eq!(attempts.len(), 2, "two graded, one skipped");
 }
@@ -99,11 +91,7 @@ fn an_interrupted_mock_keeps_what_was_graded() {
     let out = env
         .cmd()
         .args(["history", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let attempts: Vec<Value> = serde_json::from_slice(&out).unwrap();
     assert_eq!(attempts.len(), 1);
 }

@@ -5,7 +5,7 @@ mod testenv;
 
 use predicates::prelude::*;
 use serde_json::Value;
-use testenv::{TestEnv, GOOD_SHARDING_2};
+use testenv::{SuccessOutput, TestEnv, GOOD_SHARDING_2};
 
 fn no_panic() -> impl Predicate<str> {
     predicate::str::contains("panicked")
@@ -34,11 +34,7 @@ fn escape_sequences_in_an_answer_are_never_echoed_raw() {
         .cmd()
         .args(["--color", "never", "grade", "--question", "sharding-2"])
         .write_stdin(answer)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     assert!(!out.contains(&0x1b), "raw escape in the report");
     assert!(!out.contains(&0x07), "raw bell in the report");
 }
@@ -55,11 +51,7 @@ fn a_deck_with_escape_sequences_is_shown_clean() {
         .arg("--deck")
         .arg(env.dir.path().join("deck"))
         .args(["show", "stacks"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     assert!(!out.contains(&0x1b));
 }
 
@@ -163,11 +155,7 @@ fn a_question_without_a_rubric_is_graded_with_a_derived_one() {
         .arg(env.dir.path().join("deck"))
         .args(["grade", "--question", "stacks-1", "--format", "json"])
         .write_stdin("It is a last in, first out list: you push and pop elements at the top.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v["rubric"].as_str().unwrap().starts_with("auto"));
 }
@@ -195,11 +183,7 @@ fn a_huge_batch_is_streamed() {
         .cmd()
         .args(["grade", "--batch"])
         .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .success_stdout();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().count(), 100_000);
     let graded = text.lines().filter(|l| l.contains("\"score\"")).count();
@@ -215,11 +199,7 @@ fn a_corrupt_cache_is_rebuilt_silently() {
             .env("MOCKGRADE_CACHE_DIR", &cache)
             .args(["grade", "--question", "sharding-2", "--format", "json"])
             .write_stdin(GOOD_SHARDING_2)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
+            .success_stdout()
     };
     let first = grade();
     for entry in std::fs::read_dir(&cache).unwrap().flatten() {

@@ -46,16 +46,7 @@ explanation = "It probes servers and stops routing to those that fail, which kee
 /// `mockgrade deck new PATH`.
 pub fn new_deck(cmd: DeckCommand) -> anyhow::Result<()> {
     let DeckCommand::New { path } = cmd;
-    if path.exists()
-        && std::fs::read_dir(&path)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
-        anyhow::bail!(
-            "{}: already exists and is not empty; choose a new directory",
-            path.display()
-        );
-    }
+    ensure_new(&path)?;
     write(&path.join("corpus").join("deck.md"), EXAMPLE_DECK)?;
     write(&path.join("rubrics").join("example.toml"), EXAMPLE_RUBRIC)?;
     super::print(&format!(
@@ -66,6 +57,21 @@ pub fn new_deck(cmd: DeckCommand) -> anyhow::Result<()> {
         path.display(),
         path.display()
     ))
+}
+
+/// Refuses a target directory that already has something in it.
+fn ensure_new(path: &Path) -> anyhow::Result<()> {
+    if path.exists()
+        && std::fs::read_dir(path)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        anyhow::bail!(
+            "{}: already exists and is not empty; choose a new directory",
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 fn write(path: &Path, text: &str) -> anyhow::Result<()> {
@@ -154,16 +160,7 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<()> {
             file.display()
         );
     }
-    if out.exists()
-        && std::fs::read_dir(&out)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
-        anyhow::bail!(
-            "{}: already exists and is not empty; choose a new directory",
-            out.display()
-        );
-    }
+    ensure_new(&out)?;
     write(&out.join("corpus").join("deck.md"), &deck)?;
     super::print(&format!(
         "imported {imported} notes into {}{}; they are graded with rubrics derived from their answers\n  try: mockgrade --deck {} ask\n",

@@ -41,5 +41,16 @@ impl TestEnv {
     }
 }
 
+/// Runs a command that must succeed and returns its stdout.
+pub trait SuccessOutput {
+    fn success_stdout(&mut self) -> Vec<u8>;
+}
+
+impl SuccessOutput for Command {
+    fn success_stdout(&mut self) -> Vec<u8> {
+        self.assert().success().get_output().stdout.clone()
+    }
+}
+
 /// A good answer to sharding-2.
 pub const GOOD_SHARDING_2: &str = "With naive hashing, hash(key) % N, adding a server changes N and remaps almost every key, so nearly all data must migrate. Consistent hashing places both keys and nodes on a hash ring; each key belongs to the next node clockwise. When a node joins, only the keys between it and its predecessor move, roughly 1/N of the data. Virtual nodes give each server many positions on the ring so load stays even. It matters for cache clusters like Memcached and for DynamoDB or Cassandra partitioning.";
