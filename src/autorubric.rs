@@ -84,6 +84,7 @@ pub fn derive(
         question_id: question_id.to_string(),
         concepts,
         misconceptions: Vec::new(),
+        facts: Vec::new(),
         origin: Origin::Auto,
     }
 }

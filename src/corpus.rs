@@ -1,13 +1,9 @@
 //! The question deck: parsing its Markdown (topics, study notes, questions and
 //! reference answers) and resolving topic and question names the user types.
 
+use crate::builtin::{BUILTIN_DECK, BUILTIN_DECK_NAME};
 use crate::error::{did_you_mean, Error};
 use crate::sources::SourceFile;
-
-/// The built-in deck, embedded so that the binary works from any directory.
-pub const BUILTIN_DECK: &str = include_str!("../corpus/system-design.md");
-/// The file name shown for the built-in deck in messages.
-pub const BUILTIN_DECK_NAME: &str = "corpus/system-design.md (built in)";
 
 /// A deck of topics and questions.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]

@@ -6,9 +6,10 @@ use crate::cache;
 use crate::corpus::{Deck, Question};
 use crate::error::Error;
 use crate::index::DeckIndex;
-use crate::matcher::{AnswerMatcher, Lexicon, Phrasing};
+use crate::matcher::{AnswerMatcher, Contradiction, Lexicon, Match, Phrasing};
 use crate::report::{
-    Band, ConceptResult, ConceptStatus, MisconceptionResult, OffTopic, Penalty, Report,
+    Band, ConceptResult, ConceptStatus, Confidence, ContradictionResult, MisconceptionResult,
+    OffTopic, Penalty, Report,
 };
 use crate::rubric::{Origin, Rubric, RubricSet};
 use crate::similarity::{SimilarityModel, Vector};
@@ -50,6 +51,32 @@ pub struct Scoring {
     /// interviewers expect reasoning: only there do the brevity and keyword-list
     /// caps apply (a one-line reference asks for a one-line answer).
     pub essay_reference_words: usize,
+    /// Points lost per fact the answer contradicts (it also caps the score at
+    /// `false_claim_cap`).
+    pub contradiction_penalty: f64,
+    /// Share of a concept's weight earned when it is only named: a bare term in
+    /// a list, with no reason or mechanism in its sentence.
+    pub named_only_share: f64,
+    /// Points lost per unqualified absolute ("always", "guarantees", "never")
+    /// in a clause about a rubric point; never a cap.
+    pub overclaim_penalty: f64,
+    /// At most this many unqualified claims are charged.
+    pub overclaim_max: usize,
+    /// Off-topic: how many of the index's closest questions are compared.
+    pub off_topic_candidates: usize,
+    /// Off-topic: the least cosine to another question's reference.
+    pub off_topic_min_similarity: f64,
+    /// Off-topic: how many times better the other question must fit.
+    pub off_topic_ratio: f64,
+    /// Off-topic: only answers below this coverage can be off topic.
+    pub off_topic_max_coverage: f64,
+    /// How coverage of a derived rubric (single terms of the reference) turns
+    /// into concept points: `coverage ^ exponent`; hand-written concepts use 1.
+    pub derived_coverage_exponent: f64,
+    /// Share of assertive sentences matched by the rubric below which the
+    /// confidence is medium, and low.
+    pub confidence_medium: f64,
+    pub confidence_low: f64,
 }
 
 impl Default for Scoring {
@@ -67,6 +94,17 @@ impl Default for Scoring {
             brevity_floor: 45.0,
             brevity_full_ratio: 0.6,
             essay_reference_words: 60,
+            contradiction_penalty: 15.0,
+            named_only_share: 0.5,
+            overclaim_penalty: 3.0,
+            overclaim_max: 2,
+            off_topic_candidates: 4,
+            off_topic_min_similarity: 0.15,
+            off_topic_ratio: 1.6,
+            off_topic_max_coverage: 0.4,
+            derived_coverage_exponent: 0.5,
+            confidence_medium: 0.6,
+            confidence_low: 0.35,
         }
     }
 }
@@ -111,6 +149,43 @@ impl std::ops::Deref for RubricHandle<'_> {
         }
     }
 }
+
+/// Unqualified absolutes: claims that rarely hold in distributed systems.
+const ABSOLUTES: &[&str] = &[
+    "always",
+    "never",
+    "guarantee",
+    "guarantees",
+    "guaranteed",
+    "automatically",
+    "forever",
+    "impossible",
+    "completely",
+    "entirely",
+    "perfectly",
+    "instantly",
+    "infinitely",
+    "infinite",
+    "zero",
+];
+/// Words right before an absolute that qualify it: "almost always".
+const QUALIFIERS: &[&str] = &[
+    "almost",
+    "nearly",
+    "not",
+    "practically",
+    "virtually",
+    "mostly",
+    "usually",
+    "generally",
+    "close",
+    "near",
+];
+/// Words that show a reason or a mechanism in a sentence, beyond `REASONING_WORDS`.
+const MECHANISM_WORDS: &[&str] = &[
+    "prevents", "prevent", "avoids", "avoid", "ensures", "ensure", "lets", "allows", "allow",
+    "causes", "cause", "via", "each", "every", "only",
+];
 
 /// Words that show reasoning rather than a list of terms.
 const REASONING_WORDS: &[&str] = &[
@@ -287,7 +362,10 @@ impl Grader {
         answer_vector: &Vector,
         asked: &str,
     ) -> Option<(String, f64)> {
-        let candidates = self.index()?.closest(answer, 4).ok()?;
+        let candidates = self
+            .index()?
+            .closest(answer, self.scoring.off_topic_candidates)
+            .ok()?;
         candidates
             .into_iter()
             .filter(|id| id != asked)
@@ -369,10 +447,13 @@ impl Grader {
         if analyzed.content().next().is_none() {
             return Err(Error::EmptyAnswer);
         }
+        // Rubric phrasings are matched on the answer with everyday phrases
+        // rewritten to the rubric's words; similarity uses the words as written.
+        let normalized = crate::normalize::normalize(analyzed.clone());
         // Derived rubrics come from any subject: general English synonyms help there.
         let matcher = match rubric.origin {
-            Origin::Auto => AnswerMatcher::new(&self.lexicon, &analyzed).with_wordnet(),
-            Origin::File(_) => AnswerMatcher::new(&self.lexicon, &analyzed),
+            Origin::Auto => AnswerMatcher::new(&self.lexicon, &normalized).with_wordnet(),
+            Origin::File(_) => AnswerMatcher::new(&self.lexicon, &normalized),
         };
         let total_weight = rubric.total_weight().max(f64::EPSILON);
         let max_weight = rubric.concepts.iter().map(|c| c.weight).fold(0.0, f64::max);
@@ -385,8 +466,14 @@ impl Grader {
                 *cap = Some((value, why));
             }
         };
+        // Token spans the rubric matched: sentences with none are claims it could not check.
+        let mut matched_spans: Vec<(usize, usize)> = Vec::new();
         for concept in &rubric.concepts {
-            let (mut status, evidence) = find_any(&matcher, &concept.phrasings, answer, &analyzed);
+            let found = find_any(&matcher, &concept.phrasings, answer, &normalized);
+            let mut status = found.status;
+            if let Some(m) = found.at {
+                matched_spans.push((m.from, m.to));
+            }
             // A derived concept is a single term, not a claim: "does not include
             // a constructor" still uses the term. Only hand-written concepts can be denied.
             if status == ConceptStatus::Negated
@@ -394,6 +481,7 @@ impl Grader {
             {
                 status = ConceptStatus::Covered;
             }
+            let evidence = found.evidence;
             if status == ConceptStatus::Negated {
                 penalties.push(Penalty {
                     name: "negated-concept".into(),
@@ -412,6 +500,11 @@ impl Grader {
                     );
                 }
             }
+            let named_only = status == ConceptStatus::Covered
+                && rubric.origin != Origin::Auto
+                && found
+                    .at
+                    .is_some_and(|m| is_named_only(answer, &normalized, m.from, m.to));
             concepts.push(ConceptResult {
                 id: concept.id.clone(),
                 label: concept.label.clone(),
@@ -420,27 +513,43 @@ impl Grader {
                 evidence,
                 points: 0.0,
                 explanation: concept.explanation.clone(),
+                named_only,
             });
         }
 
         // Concept points: coverage_points x coverage^exponent, shared among the
-        // covered concepts in proportion to their weights.
+        // covered concepts in proportion to their credited weights (a concept only
+        // named earns `named_only_share` of its weight).
+        let credited = |c: &ConceptResult| {
+            if c.named_only {
+                c.weight * s.named_only_share
+            } else {
+                c.weight
+            }
+        };
         let covered_weight: f64 = concepts
             .iter()
             .filter(|c| c.status == ConceptStatus::Covered)
-            .map(|c| c.weight)
+            .map(credited)
             .sum();
         let coverage = (covered_weight / total_weight).min(1.0);
-        let concept_total = s.coverage_points * coverage.powf(rubric.coverage_exponent());
+        let exponent = match rubric.origin {
+            Origin::Auto => s.derived_coverage_exponent,
+            Origin::File(_) => 1.0,
+        };
+        let concept_total = s.coverage_points * coverage.powf(exponent);
         for c in concepts.iter_mut() {
             if c.status == ConceptStatus::Covered {
-                c.points = round1(concept_total * c.weight / covered_weight);
+                c.points = round1(concept_total * credited(c) / covered_weight);
             }
         }
 
         let mut misconceptions = Vec::new();
         for m in &rubric.misconceptions {
-            let (status, evidence) = find_claim(&matcher, &m.phrasings, answer, &analyzed);
+            let (status, evidence, at) = find_claim(&matcher, &m.phrasings, answer, &normalized);
+            if let Some(at) = at {
+                matched_spans.push(at);
+            }
             if status == ConceptStatus::Covered {
                 penalties.push(Penalty {
                     name: "misconception".into(),
@@ -460,6 +569,59 @@ impl Grader {
                 });
             }
         }
+
+        let mut contradictions = Vec::new();
+        for fact in &rubric.facts {
+            let Some((m, how)) =
+                matcher.contradiction(&fact.subject, &fact.allowed, &fact.forbidden)
+            else {
+                continue;
+            };
+            matched_spans.push((m.from, m.to));
+            let evidence = context_of(answer, normalized.quote(answer, m.from, m.to));
+            penalties.push(Penalty {
+                name: "contradiction".into(),
+                points: s.contradiction_penalty,
+                reason: format!("contradicts \"{}\": \"{}\"", fact.label, evidence),
+            });
+            lower_cap(
+                s.false_claim_cap,
+                format!("contradicts a fact: \"{}\"", fact.label),
+                &mut cap,
+            );
+            contradictions.push(ContradictionResult {
+                id: fact.id.clone(),
+                label: fact.label.clone(),
+                kind: match how {
+                    Contradiction::Forbidden => "forbidden",
+                    Contradiction::DeniesAllowed => "denies",
+                    Contradiction::Opposite => "opposite",
+                }
+                .into(),
+                evidence,
+                correction: fact.correction.clone(),
+            });
+        }
+
+        if rubric.origin != Origin::Auto {
+            let claims = overclaims(
+                answer,
+                &normalized,
+                &question.reference,
+                &rubric.vocabulary(),
+            );
+            for claim in claims.into_iter().take(s.overclaim_max) {
+                penalties.push(Penalty {
+                    name: "unqualified-claim".into(),
+                    points: s.overclaim_penalty,
+                    reason: format!(
+                        "an unqualified absolute about a bounded fact: \"{claim}\" (say when it holds, or qualify it)"
+                    ),
+                });
+            }
+        }
+        let (unchecked, checked_share) = unchecked_claims(answer, &normalized, &matched_spans);
+        let confidence = confidence_of(checked_share, s);
 
         let answer_vector = self.model.vector(&analyzed);
         let similarity = answer_vector.cosine(reference_vector);
@@ -494,7 +656,10 @@ impl Grader {
                 let fit = answer_vector
                     .cosine(&self.topic_vector(question, rubric))
                     .max(similarity);
-                if other_similarity >= 0.15 && other_similarity >= 1.6 * fit && coverage < 0.4 {
+                if other_similarity >= s.off_topic_min_similarity
+                    && other_similarity >= s.off_topic_ratio * fit
+                    && coverage < s.off_topic_max_coverage
+                {
                     let other_text = self
                         .deck
                         .question(&other)
@@ -541,8 +706,11 @@ impl Grader {
             base_points: s.base_points,
             concepts,
             misconceptions,
+            contradictions,
             penalties,
             off_topic,
+            unchecked,
+            confidence: Some(confidence),
             rubric: match &rubric.origin {
                 Origin::File(f) => f.clone(),
                 Origin::Auto => "auto (derived from the reference answer)".into(),
@@ -558,14 +726,21 @@ fn find_claim(
     phrasings: &[Phrasing],
     answer: &str,
     analyzed: &Analyzed,
-) -> (ConceptStatus, Option<String>) {
+) -> (ConceptStatus, Option<String>, Option<(usize, usize)>) {
     for p in phrasings {
         if let Some(m) = matcher.find_in_clause(p).filter(|m| !m.negated) {
             let quote = analyzed.quote(answer, m.from, m.to).to_string();
-            return (ConceptStatus::Covered, Some(quote));
+            return (ConceptStatus::Covered, Some(quote), Some((m.from, m.to)));
         }
     }
-    (ConceptStatus::Missing, None)
+    (ConceptStatus::Missing, None, None)
+}
+
+/// What the answer did with a concept, the words that show it, and where.
+struct Found {
+    status: ConceptStatus,
+    evidence: Option<String>,
+    at: Option<Match>,
 }
 
 /// Finds the first phrasing that matches; reports denial only when none is affirmed.
@@ -574,20 +749,187 @@ fn find_any(
     phrasings: &[Phrasing],
     answer: &str,
     analyzed: &Analyzed,
-) -> (ConceptStatus, Option<String>) {
-    let mut negated = None;
+) -> Found {
+    let mut negated: Option<(String, Match)> = None;
     for p in phrasings {
         if let Some(m) = matcher.find(p) {
             let quote = analyzed.quote(answer, m.from, m.to).to_string();
             if !m.negated {
-                return (ConceptStatus::Covered, Some(quote));
+                return Found {
+                    status: ConceptStatus::Covered,
+                    evidence: Some(quote),
+                    at: Some(m),
+                };
             }
-            negated.get_or_insert(quote);
+            negated.get_or_insert((quote, m));
         }
     }
     match negated {
-        Some(q) => (ConceptStatus::Negated, Some(context_of(answer, &q))),
-        None => (ConceptStatus::Missing, None),
+        Some((q, m)) => Found {
+            status: ConceptStatus::Negated,
+            evidence: Some(context_of(answer, &q)),
+            at: Some(m),
+        },
+        None => Found {
+            status: ConceptStatus::Missing,
+            evidence: None,
+            at: None,
+        },
+    }
+}
+
+/// The tokens of the sentence that holds token `at`.
+fn sentence_of(analyzed: &Analyzed, at: usize) -> std::ops::Range<usize> {
+    let tokens = &analyzed.tokens;
+    let sentence = tokens[at].sentence;
+    let start = (0..at)
+        .rev()
+        .take_while(|&i| tokens[i].sentence == sentence)
+        .last()
+        .unwrap_or(at);
+    let end = (at..tokens.len())
+        .take_while(|&i| tokens[i].sentence == sentence)
+        .last()
+        .unwrap_or(at);
+    start..end + 1
+}
+
+/// True when a matched concept is only named: the words around it say nothing
+/// of why or how. Its clause (or, in a sentence that lists items between commas,
+/// its list item) has at most three content words, and its sentence has no
+/// reasoning word and no arrow.
+fn is_named_only(answer: &str, analyzed: &Analyzed, from: usize, _to: usize) -> bool {
+    let tokens = &analyzed.tokens;
+    let sentence = sentence_of(analyzed, from);
+    let in_sentence = &tokens[sentence.clone()];
+    let is_list = in_sentence.iter().filter(|t| t.after_comma).count() >= 2;
+    // The list item: the clause, cut at "and"/"or" when the sentence is a list.
+    let clause = tokens[from].clause;
+    let cut = |t: &text::Token| is_list && matches!(t.surface.as_str(), "and" | "or");
+    let start = (sentence.start..from)
+        .rev()
+        .take_while(|&i| tokens[i].clause == clause && !cut(&tokens[i]))
+        .last()
+        .unwrap_or(from);
+    let end = (from..sentence.end)
+        .take_while(|&i| tokens[i].clause == clause && !cut(&tokens[i]))
+        .last()
+        .unwrap_or(from);
+    let content = tokens[start..=end]
+        .iter()
+        .filter(|t| !t.is_stop && !t.is_negator)
+        .count();
+    if content > 3 {
+        return false;
+    }
+    let reasons = in_sentence.iter().any(|t| {
+        REASONING_WORDS.contains(&t.surface.as_str())
+            || MECHANISM_WORDS.contains(&t.surface.as_str())
+    });
+    let (a, b) = (in_sentence[0].start, in_sentence[in_sentence.len() - 1].end);
+    let text = answer.get(a..b).unwrap_or("");
+    let arrow = ["->", "→", "=>"].iter().any(|arrow| text.contains(arrow));
+    !reasons && !arrow
+}
+
+/// Clauses that make an unqualified absolute claim ("always", "guarantees") about
+/// something the rubric checks, with absolutes the reference itself uses left out.
+fn overclaims(
+    answer: &str,
+    analyzed: &Analyzed,
+    reference: &str,
+    vocabulary: &std::collections::HashSet<String>,
+) -> Vec<String> {
+    let tokens = &analyzed.tokens;
+    let reference_words: Vec<String> = text::words(reference).collect();
+    let mut claims = Vec::new();
+    let mut seen_clauses = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !ABSOLUTES.contains(&t.surface.as_str())
+            || reference_words.contains(&t.surface)
+            || seen_clauses.contains(&t.clause)
+        {
+            continue;
+        }
+        let qualified = tokens[i.saturating_sub(2)..i]
+            .iter()
+            .any(|q| QUALIFIERS.contains(&q.surface.as_str()));
+        let about_rubric = tokens
+            .iter()
+            .any(|c| c.clause == t.clause && !c.is_stop && vocabulary.contains(&c.stem));
+        if qualified || !about_rubric {
+            continue;
+        }
+        seen_clauses.push(t.clause);
+        let clause: Vec<&text::Token> = tokens.iter().filter(|c| c.clause == t.clause).collect();
+        let (a, b) = (clause[0].start, clause[clause.len() - 1].end);
+        claims.push(crate::input::sanitize(answer.get(a..b).unwrap_or("")).to_string());
+    }
+    claims
+}
+
+/// The answer's assertive sentences (four content words or more) that the
+/// rubric matched nothing in, and the share of assertive sentences it matched.
+fn unchecked_claims(
+    answer: &str,
+    analyzed: &Analyzed,
+    matched: &[(usize, usize)],
+) -> (Vec<String>, f64) {
+    let tokens = &analyzed.tokens;
+    let mut unchecked = Vec::new();
+    let (mut assertive, mut checked) = (0, 0);
+    let mut i = 0;
+    while i < tokens.len() {
+        let sentence = sentence_of(analyzed, i);
+        i = sentence.end;
+        let content = tokens[sentence.clone()]
+            .iter()
+            .filter(|t| !t.is_stop && !t.is_negator)
+            .count();
+        let (a, b) = (tokens[sentence.start].start, tokens[sentence.end - 1].end);
+        let question = answer
+            .get(b..)
+            .is_some_and(|rest| rest.trim_start().starts_with('?'));
+        if content < 4 || question {
+            continue;
+        }
+        assertive += 1;
+        if matched
+            .iter()
+            .any(|&(from, to)| sentence.contains(&from) || sentence.contains(&to))
+        {
+            checked += 1;
+        } else {
+            let words: String = answer
+                .get(a..b)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            unchecked.push(crate::input::sanitize(&words).to_string());
+        }
+    }
+    let share = if assertive == 0 {
+        1.0
+    } else {
+        checked as f64 / assertive as f64
+    };
+    (unchecked, share)
+}
+
+/// How far the grade can be trusted, from the share of sentences the rubric checked.
+fn confidence_of(checked_share: f64, s: &Scoring) -> Confidence {
+    let (level, note) = if checked_share < s.confidence_low {
+        ("low", "most of this answer says things the rubric does not cover, so the grade rests on a small part of it; compare it with the reference (--show-reference)")
+    } else if checked_share < s.confidence_medium {
+        ("medium", "several sentences matched nothing in the rubric; they may be right, wrong or beside the point")
+    } else {
+        ("high", "most sentences matched the rubric")
+    };
+    Confidence {
+        level: level.into(),
+        checked_share: round3(checked_share),
+        note: note.into(),
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod autorubric;
 pub mod batch;
+pub mod builtin;
 pub mod cache;
 pub mod cli;
 pub mod cmd;
@@ -19,6 +20,7 @@ pub mod history;
 pub mod index;
 pub mod input;
 pub mod matcher;
+pub mod normalize;
 pub mod report;
 pub mod rubric;
 pub mod schedule;

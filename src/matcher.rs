@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::builtin::{BUILTIN_SYNONYMS, WORDNET_SYNONYMS};
 use crate::text::{self, Analyzed, Token};
 
 /// WordNet's words for a word: its own line of the table, looked up by the word,
@@ -37,12 +38,6 @@ pub fn wordnet_synonyms(word: &str) -> &'static [&'static str] {
         .unwrap_or(&[])
 }
 
-/// The shared synonym groups of the built-in rubrics.
-pub const BUILTIN_SYNONYMS: &str = include_str!("../rubrics/synonyms.toml");
-/// General English synonyms derived from WordNet 3.0 (`scripts/wordnet_table.py`):
-/// a word, then the words of its most frequent sense.
-pub const WORDNET_SYNONYMS: &str = include_str!("../data/wordnet-synonyms.txt");
-
 /// Words after a phrase that deny it: "virtual nodes are unnecessary".
 const DENIAL_WORDS: &[&str] = &[
     "unnecessary",
@@ -52,7 +47,58 @@ const DENIAL_WORDS: &[&str] = &[
     "irrelevant",
     "overkill",
     "needless",
+    "overrated",
+    "overhyped",
+    "overblown",
+    "myth",
+    "optional",
+    "overengineering",
 ];
+/// Words that, shortly after "not", dismiss the phrase before them: "X is not
+/// something to worry about", "X isn't a real concern".
+const DISMISSING_WORDS: &[&str] = &[
+    "worry",
+    "concern",
+    "issue",
+    "problem",
+    "important",
+    "bother",
+    "care",
+    "worth",
+    "big",
+];
+/// Words that, after "not", make a negation reach over a list: "you don't need
+/// idempotent consumers or a dedup table".
+const LIST_NEGATING_VERBS: &[&str] = &[
+    "need",
+    "require",
+    "bother",
+    "want",
+    "worry",
+    "care",
+    "have",
+    "necessary",
+    "needed",
+    "required",
+];
+/// Negators that deny every item of a list that follows them ("no retries,
+/// timeouts or breakers").
+const LIST_NEGATORS: &[&str] = &["no", "without", "neither", "nor", "never", "none"];
+/// Words that start a clause whose subject is the previous clause's.
+const PRONOUNS: &[&str] = &[
+    "it", "they", "this", "which", "that", "these", "its", "their",
+];
+
+/// How an answer contradicts a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contradiction {
+    /// It states a forbidden value.
+    Forbidden,
+    /// It denies an allowed value.
+    DeniesAllowed,
+    /// It states the opposite (an antonym) of an allowed value.
+    Opposite,
+}
 /// Verbs that, after "not", deny the phrase before them: "X is not needed".
 const DENIED_VERBS: &[&str] = &[
     "need",
@@ -430,8 +476,14 @@ impl<'a> AnswerMatcher<'a> {
 
     /// Matches of a variant's slots in order, within one clause and the window.
     fn find_ordered(&self, slots: &[Slot]) -> Vec<Match> {
-        let tokens = &self.analyzed.tokens;
         let positions: Vec<Vec<usize>> = slots.iter().map(|s| self.slot_positions(s)).collect();
+        self.ordered_in_clause(&positions)
+    }
+
+    /// Matches of slot positions in order, within one clause and the window.
+    fn ordered_in_clause(&self, positions: &[Vec<usize>]) -> Vec<Match> {
+        let tokens = &self.analyzed.tokens;
+        let slots = positions;
         if positions.iter().any(Vec::is_empty) {
             return Vec::new();
         }
@@ -470,6 +522,122 @@ impl<'a> AnswerMatcher<'a> {
             }
         }
         found
+    }
+
+    /// Every in-clause, in-order match of a phrasing, each marked negated or not.
+    pub fn claims(&self, phrasing: &Phrasing) -> Vec<Match> {
+        let states_negation = phrasing.states_negation();
+        phrasing
+            .variants
+            .iter()
+            .flat_map(|v| self.find_ordered(v))
+            .map(|m| Match {
+                negated: !states_negation && self.is_denied(m.from, m.to),
+                ..m
+            })
+            .collect()
+    }
+
+    /// In-clause matches of a phrasing with one word turned into an antonym:
+    /// "discards messages" for "retains messages".
+    pub fn opposites(&self, phrasing: &Phrasing) -> Vec<Match> {
+        let mut found = Vec::new();
+        for variant in &phrasing.variants {
+            let positions: Vec<Vec<usize>> =
+                variant.iter().map(|s| self.slot_positions(s)).collect();
+            for (k, slot) in variant.iter().enumerate() {
+                let Slot::Words(terms) = slot else { continue };
+                let mut opposite: Vec<usize> = Vec::new();
+                for term in terms {
+                    for antonym in crate::normalize::antonym_stems(&term.surface, &term.stem) {
+                        for stem in self.lexicon.synonyms(&antonym) {
+                            if let Some(p) = self.by_stem.get(stem) {
+                                opposite.extend_from_slice(p);
+                            }
+                        }
+                    }
+                }
+                if opposite.is_empty() {
+                    continue;
+                }
+                opposite.sort_unstable();
+                opposite.dedup();
+                let mut swapped = positions.clone();
+                swapped[k] = opposite;
+                for m in self.ordered_in_clause(&swapped) {
+                    found.push(Match {
+                        negated: self.is_denied(m.from, m.to),
+                        ..m
+                    });
+                }
+            }
+        }
+        found
+    }
+
+    /// Where the answer contradicts a fact: a forbidden value, a denied allowed
+    /// value, or an allowed value's opposite, said of the fact's subject.
+    pub fn contradiction(
+        &self,
+        subject: &[Phrasing],
+        allowed: &[Phrasing],
+        forbidden: &[Phrasing],
+    ) -> Option<(Match, Contradiction)> {
+        let subjects: Vec<Match> = subject.iter().flat_map(|p| self.claims(p)).collect();
+        let about = |m: &Match| subject.is_empty() || self.said_of(&subjects, m);
+        for p in forbidden {
+            if let Some(m) = self.claims(p).into_iter().find(|m| !m.negated && about(m)) {
+                return Some((m, Contradiction::Forbidden));
+            }
+        }
+        for p in allowed {
+            if let Some(m) = self.claims(p).into_iter().find(|m| m.negated && about(m)) {
+                return Some((m, Contradiction::DeniesAllowed));
+            }
+            if let Some(m) = self
+                .opposites(p)
+                .into_iter()
+                .find(|m| !m.negated && about(m))
+            {
+                return Some((m, Contradiction::Opposite));
+            }
+        }
+        None
+    }
+
+    /// True when a value is said of one of the subject matches: both in one
+    /// clause with no new subject between them ("Kafka keeps them and SQS
+    /// deletes them" says nothing of Kafka deleting), or in a clause that starts
+    /// with a pronoun right after a clause that names the subject.
+    fn said_of(&self, subjects: &[Match], value: &Match) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let clause = tokens[value.from].clause;
+        let same_clause = subjects.iter().any(|s| {
+            tokens[s.from].clause == clause && {
+                let (a, b) = if s.to < value.from {
+                    (s.to, value.from)
+                } else {
+                    (value.to, s.from)
+                };
+                !(a + 1..b).any(|k| {
+                    matches!(tokens[k].surface.as_str(), "and" | "or")
+                        && (k + 1..=b).find(|&j| !tokens[j].is_stop) != Some(value.from)
+                })
+            }
+        });
+        if same_clause {
+            return true;
+        }
+        let start = (0..value.from)
+            .rev()
+            .take_while(|&i| tokens[i].clause == clause)
+            .last()
+            .unwrap_or(value.from);
+        if start == 0 || !PRONOUNS.contains(&tokens[start].surface.as_str()) {
+            return false;
+        }
+        let previous = tokens[start - 1].clause;
+        subjects.iter().any(|s| tokens[s.from].clause == previous)
     }
 
     /// Every minimal window in one sentence that holds all the slots of a variant.
@@ -516,17 +684,34 @@ impl<'a> AnswerMatcher<'a> {
     /// inside it, or a denial right after it ("... is not needed").
     fn is_denied(&self, from: usize, to: usize) -> bool {
         let tokens = &self.analyzed.tokens;
-        let clause = tokens[from].clause;
+        let mut clause = tokens[from].clause;
         let mut content_seen = 0;
+        // Past a list separator ("or", "and", a comma), only a negator that denies
+        // a whole list still reaches: "no X, Y or Z", "you don't need X or Y".
+        let mut in_list = false;
         let mut i = from;
         while i > 0 && content_seen < 3 {
             i -= 1;
             let t = &tokens[i];
             if t.clause != clause {
-                break;
+                let list_item = tokens[i + 1].after_comma && self.is_list_item(i + 1);
+                if !list_item || in_list && content_seen > 0 {
+                    break;
+                }
+                clause = t.clause;
+                in_list = true;
+                content_seen = 0;
             }
             if t.is_negator && (t.surface != "non" || i + 1 == from) {
-                return true;
+                if !in_list || self.negates_a_list(i) {
+                    return true;
+                }
+                break;
+            }
+            if matches!(t.surface.as_str(), "or" | "nor" | "and") {
+                in_list = true;
+                content_seen = 0;
+                continue;
             }
             // "instead of X", "rather than X" deny X.
             let next = tokens.get(i + 1).map(|n| n.surface.as_str());
@@ -535,7 +720,8 @@ impl<'a> AnswerMatcher<'a> {
             {
                 return true;
             }
-            if !t.is_stop {
+            // "don't need X or Y": the verb of need belongs to the negation.
+            if !t.is_stop && !LIST_NEGATING_VERBS.contains(&t.surface.as_str()) {
                 content_seen += 1;
             }
         }
@@ -545,15 +731,48 @@ impl<'a> AnswerMatcher<'a> {
         let after: Vec<&Token> = tokens[to + 1..]
             .iter()
             .take_while(|t| t.clause == tokens[to].clause)
-            .take(4)
+            .take(6)
             .collect();
         after.iter().enumerate().any(|(k, t)| {
             DENIAL_WORDS.contains(&t.surface.as_str())
+                || (t.surface == "anti" && after.get(k + 1).is_some_and(|n| n.stem == "pattern"))
                 || (t.is_negator
-                    && after
+                    && k < 4
+                    && (after
                         .get(k + 1)
-                        .is_some_and(|n| DENIED_VERBS.contains(&n.surface.as_str())))
+                        .is_some_and(|n| DENIED_VERBS.contains(&n.surface.as_str()))
+                        || after[k + 1..]
+                            .iter()
+                            .take(3)
+                            .any(|n| DISMISSING_WORDS.contains(&n.stem.as_str()))))
         })
+    }
+
+    /// True when the clause starting at `start` is an item of a list: it or the
+    /// next clause holds "or"/"and"/"nor", or it is short.
+    fn is_list_item(&self, start: usize) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let clause = tokens[start].clause;
+        let next_starts_with_conjunction = tokens[start..]
+            .iter()
+            .find(|t| t.clause != clause)
+            .is_some_and(|t| matches!(t.surface.as_str(), "or" | "and" | "nor"));
+        next_starts_with_conjunction
+            || tokens[start..]
+                .iter()
+                .take_while(|t| t.clause == clause)
+                .any(|t| matches!(t.surface.as_str(), "or" | "and" | "nor"))
+    }
+
+    /// True when the negator at `at` denies a whole list after it: "no", "without",
+    /// or "not" before a verb of need ("don't need", "doesn't require").
+    fn negates_a_list(&self, at: usize) -> bool {
+        let tokens = &self.analyzed.tokens;
+        LIST_NEGATORS.contains(&tokens[at].surface.as_str())
+            || tokens[at + 1..]
+                .iter()
+                .take(3)
+                .any(|t| LIST_NEGATING_VERBS.contains(&t.surface.as_str()))
     }
 }
 

@@ -62,6 +62,33 @@ pub struct ConceptResult {
     /// Points this concept earned.
     pub points: f64,
     pub explanation: String,
+    /// True when the concept is only named (a bare term in a list, with no reason
+    /// or mechanism in its sentence), which earns part of its weight.
+    #[serde(default)]
+    pub named_only: bool,
+}
+
+/// A fact of the rubric that the answer contradicts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ContradictionResult {
+    pub id: String,
+    /// The true statement.
+    pub label: String,
+    /// `forbidden` (states a false value), `denies` (denies a true one) or
+    /// `opposite` (states the opposite of a true one).
+    pub kind: String,
+    pub evidence: String,
+    pub correction: String,
+}
+
+/// How much of the answer the rubric could check.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Confidence {
+    /// `high`, `medium` or `low`.
+    pub level: String,
+    /// Share of the answer's assertive sentences that matched something in the rubric.
+    pub checked_share: f64,
+    pub note: String,
 }
 
 /// A misconception the answer asserts.
@@ -76,7 +103,7 @@ pub struct MisconceptionResult {
 /// A named deduction from the score.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Penalty {
-    /// `misconception`, `negated-concept` or `cap`.
+    /// `misconception`, `contradiction`, `negated-concept`, `unqualified-claim` or `cap`.
     pub name: String,
     pub points: f64,
     pub reason: String,
@@ -108,8 +135,15 @@ pub struct Report {
     pub similarity_points: f64,
     pub concepts: Vec<ConceptResult>,
     pub misconceptions: Vec<MisconceptionResult>,
+    #[serde(default)]
+    pub contradictions: Vec<ContradictionResult>,
     pub penalties: Vec<Penalty>,
     pub off_topic: Option<OffTopic>,
+    /// Assertive sentences that matched nothing in the rubric: claims the grader could not check.
+    #[serde(default)]
+    pub unchecked: Vec<String>,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
     /// Which rubric graded the answer.
     pub rubric: String,
     #[serde(skip)]
@@ -159,11 +193,18 @@ impl Report {
                 .unwrap_or_default();
             match c.status {
                 ConceptStatus::Covered => out.push_str(&format!(
-                    "  {} {} {}  {}\n",
+                    "  {} {} {}  {}{}\n",
                     "✓".green().bold(),
                     c.label,
                     format!("(+{:.1})", c.points).dimmed(),
-                    evidence.dimmed()
+                    evidence.dimmed(),
+                    if c.named_only {
+                        "  named only: say why or how for full credit"
+                            .yellow()
+                            .to_string()
+                    } else {
+                        String::new()
+                    }
                 )),
                 ConceptStatus::Missing => out.push_str(&format!(
                     "  {} {}\n      {}\n",
@@ -192,6 +233,19 @@ impl Report {
                 ));
             }
         }
+        if !self.contradictions.is_empty() {
+            out.push_str(&format!("\n{}\n", "Contradictions".bold()));
+            for c in &self.contradictions {
+                out.push_str(&format!(
+                    "  {} \"{}\"  contradicts: {}\n      {} {}\n",
+                    "✗".red().bold(),
+                    sanitize(&c.evidence),
+                    c.label,
+                    "In fact:".bold(),
+                    c.correction
+                ));
+            }
+        }
         if !self.penalties.is_empty() {
             out.push_str(&format!("\n{}\n", "Penalties".bold()));
             for p in &self.penalties {
@@ -210,6 +264,18 @@ impl Report {
                 o.question_id,
                 o.question
             ));
+        }
+        if !self.unchecked.is_empty() {
+            out.push_str(&format!("\n{}\n", "Claims I could not check".bold()));
+            for claim in self.unchecked.iter().take(3) {
+                out.push_str(&format!("  ? \"{}\"\n", sanitize(claim)));
+            }
+            if self.unchecked.len() > 3 {
+                out.push_str(&format!("  ... and {} more\n", self.unchecked.len() - 3));
+            }
+        }
+        if let Some(c) = self.confidence.as_ref().filter(|c| c.level != "high") {
+            out.push_str(&format!("\n{} {}\n", "Confidence:".yellow().bold(), c.note));
         }
         if show_reference {
             out.push_str(&format!(

@@ -13,49 +13,6 @@ use crate::error::Error;
 use crate::matcher::Phrasing;
 use crate::sources::SourceFile;
 
-/// The built-in rubric files, embedded: (file name, TOML text).
-pub const BUILTIN_RUBRICS: &[(&str, &str)] = &[
-    ("sql-nosql.toml", include_str!("../rubrics/sql-nosql.toml")),
-    ("caching.toml", include_str!("../rubrics/caching.toml")),
-    ("sharding.toml", include_str!("../rubrics/sharding.toml")),
-    (
-        "replication.toml",
-        include_str!("../rubrics/replication.toml"),
-    ),
-    ("cap.toml", include_str!("../rubrics/cap.toml")),
-    (
-        "microservices.toml",
-        include_str!("../rubrics/microservices.toml"),
-    ),
-    (
-        "api-design.toml",
-        include_str!("../rubrics/api-design.toml"),
-    ),
-    ("messaging.toml", include_str!("../rubrics/messaging.toml")),
-    ("scaling.toml", include_str!("../rubrics/scaling.toml")),
-    (
-        "load-balancing.toml",
-        include_str!("../rubrics/load-balancing.toml"),
-    ),
-    ("cdn.toml", include_str!("../rubrics/cdn.toml")),
-    (
-        "rate-limiting.toml",
-        include_str!("../rubrics/rate-limiting.toml"),
-    ),
-    (
-        "resilience.toml",
-        include_str!("../rubrics/resilience.toml"),
-    ),
-    (
-        "idempotency.toml",
-        include_str!("../rubrics/idempotency.toml"),
-    ),
-    (
-        "consistency.toml",
-        include_str!("../rubrics/consistency.toml"),
-    ),
-];
-
 /// A key point an answer should make.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Concept {
@@ -80,6 +37,24 @@ pub struct Misconception {
     pub explanation: String,
 }
 
+/// A claim with values: what is true of a subject and what an answer must not
+/// say of it. It fires when a subject and a forbidden value share a clause, when
+/// an allowed value is denied, or when an allowed value is turned into its opposite.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Fact {
+    pub id: String,
+    /// The true statement.
+    pub label: String,
+    /// What the claim is about; empty means the question's own subject (any clause).
+    pub subject: Vec<Phrasing>,
+    pub allowed: Vec<Phrasing>,
+    pub forbidden: Vec<Phrasing>,
+    /// What is true, shown when the answer contradicts it.
+    pub correction: String,
+    /// The file that holds it (a library file for shared entries).
+    pub file: String,
+}
+
 /// Where a rubric came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Origin {
@@ -95,19 +70,29 @@ pub struct Rubric {
     pub question_id: String,
     pub concepts: Vec<Concept>,
     pub misconceptions: Vec<Misconception>,
+    pub facts: Vec<Fact>,
     pub origin: Origin,
 }
 
 impl Rubric {
-    /// How coverage turns into concept points: `coverage ^ exponent`. Hand-written
-    /// concepts are whole ideas (exponent 1); derived ones are single terms of the
-    /// reference, which a correct answer in its own words reuses only in part,
-    /// so their coverage counts with diminishing returns (exponent 0.5).
-    pub fn coverage_exponent(&self) -> f64 {
-        match self.origin {
-            Origin::Auto => 0.5,
-            Origin::File(_) => 1.0,
+    /// The stems of the words its concepts and facts are about.
+    pub fn vocabulary(&self) -> std::collections::HashSet<String> {
+        let phrasings = self
+            .concepts
+            .iter()
+            .flat_map(|c| &c.phrasings)
+            .chain(self.facts.iter().flat_map(|f| &f.subject));
+        let mut stems = std::collections::HashSet::new();
+        for p in phrasings {
+            for variant in &p.variants {
+                for slot in variant {
+                    if let crate::matcher::Slot::Words(terms) = slot {
+                        stems.extend(terms.iter().map(|t| t.stem.clone()));
+                    }
+                }
+            }
         }
+        stems
     }
 
     /// The weight that full coverage takes: the concepts of the reference answer.
@@ -133,6 +118,12 @@ impl Rubric {
 struct RawFile {
     #[serde(default)]
     question: Vec<RawQuestion>,
+    /// Library entries: facts and misconceptions shared by every question of the
+    /// topics in their `scope`.
+    #[serde(default)]
+    fact: Vec<RawFact>,
+    #[serde(default)]
+    misconception: Vec<RawMisconception>,
 }
 
 #[derive(Deserialize)]
@@ -143,6 +134,24 @@ struct RawQuestion {
     concept: Vec<RawConcept>,
     #[serde(default)]
     misconception: Vec<RawMisconception>,
+    #[serde(default)]
+    fact: Vec<RawFact>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact {
+    id: Spanned<String>,
+    /// Topic slugs, for a library entry (top-level `[[fact]]`) only.
+    scope: Option<Spanned<Vec<String>>>,
+    label: String,
+    #[serde(default)]
+    subject: Vec<String>,
+    #[serde(default)]
+    allowed: Vec<String>,
+    #[serde(default)]
+    forbidden: Vec<String>,
+    correction: String,
 }
 
 #[derive(Deserialize)]
@@ -159,6 +168,8 @@ struct RawConcept {
 #[serde(deny_unknown_fields)]
 struct RawMisconception {
     id: Spanned<String>,
+    /// Topic slugs, for a library entry (top-level `[[misconception]]`) only.
+    scope: Option<Spanned<Vec<String>>>,
     label: String,
     phrasings: Spanned<Vec<String>>,
     explanation: String,
@@ -183,8 +194,29 @@ enum EntrySource {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct EntrySpec {
     file: String,
+    topic: String,
     concepts: Vec<ConceptSpec>,
     misconceptions: Vec<ConceptSpec>,
+    facts: Vec<FactSpec>,
+}
+
+/// A fact as written, validated but not yet compiled.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct FactSpec {
+    id: String,
+    label: String,
+    subject: Vec<String>,
+    allowed: Vec<String>,
+    forbidden: Vec<String>,
+    correction: String,
+    file: String,
+}
+
+/// A library entry and the topics it applies to.
+#[derive(Debug, Clone)]
+enum LibraryEntry {
+    Fact(Vec<String>, FactSpec),
+    Misconception(Vec<String>, ConceptSpec),
 }
 
 /// A concept or misconception as written, validated but not yet compiled.
@@ -201,6 +233,7 @@ struct ConceptSpec {
 #[derive(Debug, Default)]
 pub struct RubricSet {
     entries: BTreeMap<String, Entry>,
+    library: Vec<LibraryEntry>,
 }
 
 impl Serialize for RubricSet {
@@ -235,6 +268,7 @@ impl<'de> Deserialize<'de> for RubricSet {
                     (id, entry)
                 })
                 .collect(),
+            library: Vec::new(),
         })
     }
 }
@@ -254,7 +288,7 @@ impl RubricSet {
         entry
             .compiled
             .get_or_init(|| match &entry.source {
-                EntrySource::Spec(spec) => Some(compile(question_id, spec)),
+                EntrySource::Spec(spec) => Some(compile(question_id, spec, &self.library)),
                 EntrySource::Encoded(bytes) => postcard::from_bytes(bytes).ok(),
             })
             .as_ref()
@@ -288,6 +322,12 @@ impl RubricSet {
                 out.extend(m.phrasings.iter().map(|p| p.text.clone()));
                 out.push(m.label.clone());
             }
+            for f in &rubric.facts {
+                for p in f.subject.iter().chain(&f.allowed).chain(&f.forbidden) {
+                    out.push(p.text.clone());
+                }
+                out.push(f.label.clone());
+            }
         }
         out
     }
@@ -311,6 +351,53 @@ impl RubricSet {
             message: e.message().to_string(),
         })?;
         let at = |offset: usize| location(file, text, offset);
+        let topics: Vec<&str> = deck.topics.iter().map(|t| t.slug.as_str()).collect();
+        let scope_of = |scope: Option<Spanned<Vec<String>>>,
+                        what: &str|
+         -> Result<Vec<String>, Error> {
+            let Some(scope) = scope else {
+                return Err(Error::Rubric {
+                    location: file.to_string(),
+                    message: format!("{what}: a top-level entry needs `scope = [\"topic\", ...]`, the topics it applies to"),
+                });
+            };
+            for slug in scope.get_ref() {
+                if !topics.contains(&slug.as_str()) {
+                    return Err(Error::Rubric {
+                        location: at(scope.span().start),
+                        message: format!(
+                            "{what}, field `scope`: unknown topic `{slug}`{}",
+                            crate::error::did_you_mean(slug, &topics)
+                                .map(|d| format!(" (did you mean `{d}`?)"))
+                                .unwrap_or_default()
+                        ),
+                    });
+                }
+            }
+            Ok(scope.into_inner())
+        };
+        for raw in raw.fact {
+            let what = format!("library fact `{}`", raw.id.get_ref());
+            let spec = fact_spec(raw.clone_without_scope(), file, &at, &what)?;
+            let scope = scope_of(raw.scope, &what)?;
+            self.library.push(LibraryEntry::Fact(scope, spec));
+        }
+        for raw in raw.misconception {
+            let id = raw.id.get_ref().clone();
+            let what = format!("library misconception `{id}`");
+            check_phrasings(&raw.phrasings, &at, &format!("{what}, field `phrasings`"))?;
+            let scope = scope_of(raw.scope, &what)?;
+            self.library.push(LibraryEntry::Misconception(
+                scope,
+                ConceptSpec {
+                    id,
+                    label: raw.label,
+                    weight: 0.0,
+                    phrasings: raw.phrasings.into_inner(),
+                    explanation: raw.explanation,
+                },
+            ));
+        }
         for question in raw.question {
             let qid = question.id.get_ref().clone();
             let here = at(question.id.span().start);
@@ -390,13 +477,37 @@ impl RubricSet {
                     explanation: raw.explanation,
                 });
             }
+            let mut facts = Vec::new();
+            for raw in question.fact {
+                let id = raw.id.get_ref().clone();
+                let what = format!("question `{qid}`, fact `{id}`");
+                if !ids.insert(id.clone()) {
+                    return Err(Error::Rubric {
+                        location: at(raw.id.span().start),
+                        message: format!("{what}: duplicate id"),
+                    });
+                }
+                if raw.scope.is_some() {
+                    return Err(Error::Rubric {
+                        location: at(raw.id.span().start),
+                        message: format!("{what}: `scope` belongs to top-level [[fact]] library entries; a question's fact applies to it alone"),
+                    });
+                }
+                facts.push(fact_spec(raw, file, &at, &what)?);
+            }
+            let topic = deck
+                .question(&qid)
+                .map(|q| q.topic_slug.clone())
+                .unwrap_or_default();
             self.entries.insert(
                 qid,
                 Entry {
                     source: EntrySource::Spec(EntrySpec {
                         file: file.to_string(),
+                        topic,
                         concepts,
                         misconceptions,
+                        facts,
                     }),
                     compiled: OnceLock::new(),
                 },
@@ -404,6 +515,57 @@ impl RubricSet {
         }
         Ok(())
     }
+}
+
+impl RawFact {
+    /// The fact without its scope (which a library entry keeps apart).
+    fn clone_without_scope(&self) -> RawFact {
+        RawFact {
+            id: self.id.clone(),
+            scope: None,
+            label: self.label.clone(),
+            subject: self.subject.clone(),
+            allowed: self.allowed.clone(),
+            forbidden: self.forbidden.clone(),
+            correction: self.correction.clone(),
+        }
+    }
+}
+
+/// Validates a fact: it needs a value to check and words in every phrasing.
+fn fact_spec(
+    raw: RawFact,
+    file: &str,
+    at: &dyn Fn(usize) -> String,
+    what: &str,
+) -> Result<FactSpec, Error> {
+    if raw.allowed.is_empty() && raw.forbidden.is_empty() {
+        return Err(Error::Rubric {
+            location: at(raw.id.span().start),
+            message: format!("{what}: list `allowed` or `forbidden` values (or both)"),
+        });
+    }
+    for (name, list) in [
+        ("subject", &raw.subject),
+        ("allowed", &raw.allowed),
+        ("forbidden", &raw.forbidden),
+    ] {
+        if let Some(p) = list.iter().find(|p| !p.chars().any(char::is_alphanumeric)) {
+            return Err(Error::Rubric {
+                location: at(raw.id.span().start),
+                message: format!("{what}, field `{name}`: empty phrasing \"{p}\": it has no words"),
+            });
+        }
+    }
+    Ok(FactSpec {
+        id: raw.id.into_inner(),
+        label: raw.label,
+        subject: raw.subject,
+        allowed: raw.allowed,
+        forbidden: raw.forbidden,
+        correction: raw.correction,
+        file: file.to_string(),
+    })
 }
 
 /// Rejects an empty list and phrasings without a word.
@@ -431,14 +593,33 @@ fn check_phrasings(
     }
 }
 
-/// Compiles a validated rubric's phrasings.
-fn compile(question_id: &str, entry: &EntrySpec) -> Rubric {
-    let phrasings = |spec: &ConceptSpec| -> Vec<Phrasing> {
-        spec.phrasings
-            .iter()
-            .filter_map(|p| Phrasing::compile(p))
-            .collect()
+/// Compiles a validated rubric's phrasings, with the library entries of its topic.
+fn compile(question_id: &str, entry: &EntrySpec, library: &[LibraryEntry]) -> Rubric {
+    let compile_all = |list: &[String]| -> Vec<Phrasing> {
+        list.iter().filter_map(|p| Phrasing::compile(p)).collect()
     };
+    let phrasings = |spec: &ConceptSpec| compile_all(&spec.phrasings);
+    let fact = |f: &FactSpec| Fact {
+        id: f.id.clone(),
+        label: f.label.clone(),
+        subject: compile_all(&f.subject),
+        allowed: compile_all(&f.allowed),
+        forbidden: compile_all(&f.forbidden),
+        correction: f.correction.clone(),
+        file: f.file.clone(),
+    };
+    let in_scope = |scope: &[String]| scope.iter().any(|s| *s == entry.topic);
+    let mut facts: Vec<Fact> = entry.facts.iter().map(fact).collect();
+    let mut shared_misconceptions = Vec::new();
+    for item in library {
+        match item {
+            LibraryEntry::Fact(scope, f) if in_scope(scope) => facts.push(fact(f)),
+            LibraryEntry::Misconception(scope, m) if in_scope(scope) => {
+                shared_misconceptions.push(m)
+            }
+            _ => {}
+        }
+    }
     Rubric {
         question_id: question_id.to_string(),
         concepts: entry
@@ -457,6 +638,7 @@ fn compile(question_id: &str, entry: &EntrySpec) -> Rubric {
         misconceptions: entry
             .misconceptions
             .iter()
+            .chain(shared_misconceptions)
             .map(|m| Misconception {
                 id: m.id.clone(),
                 label: m.label.clone(),
@@ -464,6 +646,7 @@ fn compile(question_id: &str, entry: &EntrySpec) -> Rubric {
                 explanation: m.explanation.clone(),
             })
             .collect(),
+        facts,
         origin: Origin::File(entry.file.clone()),
     }
 }

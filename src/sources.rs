@@ -3,11 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::corpus::{BUILTIN_DECK, BUILTIN_DECK_NAME};
+use crate::builtin::{
+    BUILTIN_DECK, BUILTIN_DECK_NAME, BUILTIN_RUBRICS, BUILTIN_SYNONYMS, DATA_FILES,
+};
 use crate::error::Error;
 use crate::input::{read_file_up_to, MAX_DECK_BYTES};
-use crate::matcher::BUILTIN_SYNONYMS;
-use crate::rubric::BUILTIN_RUBRICS;
 
 /// A named text file.
 #[derive(Debug, Clone)]
@@ -73,7 +73,11 @@ impl Sources {
                     .flatten()
                     .map(|e| e.path())
                     .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                    .filter(|p| p.file_name().is_some_and(|n| n != "synonyms.toml"))
+                    .filter(|p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| !DATA_FILES.contains(&n))
+                    })
                     .collect()
             })
             .unwrap_or_default();

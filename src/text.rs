@@ -20,6 +20,8 @@ pub struct Token {
     pub clause: u32,
     pub is_stop: bool,
     pub is_negator: bool,
+    /// True when a comma (a list separator, perhaps) ends the clause before this token.
+    pub after_comma: bool,
 }
 
 /// A text split into tokens.
@@ -193,6 +195,7 @@ pub fn analyze(original: &str) -> Analyzed {
     let mut clause = 0u32;
     let mut pending_sentence_break = false;
     let mut pending_clause_break = false;
+    let mut pending_comma = false;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -226,9 +229,11 @@ pub fn analyze(original: &str) -> Analyzed {
             } else if pending_clause_break && !tokens.is_empty() {
                 clause += 1;
             }
+            let comma = pending_comma && pending_clause_break && !pending_sentence_break;
             pending_sentence_break = false;
             pending_clause_break = false;
-            for word in expand_contraction(&raw) {
+            pending_comma = false;
+            for (k, word) in expand_contraction(&raw).into_iter().enumerate() {
                 if word.is_empty() {
                     continue;
                 }
@@ -236,6 +241,9 @@ pub fn analyze(original: &str) -> Analyzed {
                     clause += 1;
                 }
                 push_token(&mut tokens, word, start, end, sentence, clause);
+                if let Some(t) = tokens.last_mut() {
+                    t.after_comma = comma && k == 0;
+                }
             }
             i = j;
             continue;
@@ -260,6 +268,7 @@ pub fn analyze(original: &str) -> Analyzed {
             }
             ',' | ':' | '(' | ')' | '—' | '–' | '[' | ']' | '"' | '“' | '”' => {
                 pending_clause_break = true;
+                pending_comma = c == ',';
             }
             '-' => {
                 let spaced = chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
@@ -308,6 +317,7 @@ fn push_token(
         clause,
         is_stop,
         is_negator,
+        after_comma: false,
     });
 }
 
