@@ -504,7 +504,7 @@ impl Grader {
                 && rubric.origin != Origin::Auto
                 && found
                     .at
-                    .is_some_and(|m| is_named_only(answer, &normalized, m.from, m.to));
+                    .is_some_and(|m| is_named_only(answer, &normalized, m.from));
             concepts.push(ConceptResult {
                 id: concept.id.clone(),
                 label: concept.label.clone(),
@@ -750,6 +750,17 @@ fn find_any(
     answer: &str,
     analyzed: &Analyzed,
 ) -> Found {
+    // A dismissal outweighs any affirmed mention: "people say X, but X is overrated".
+    for p in phrasings {
+        if let Some(m) = matcher.dismissed(p) {
+            let quote = analyzed.quote(answer, m.from, m.to).to_string();
+            return Found {
+                status: ConceptStatus::Negated,
+                evidence: Some(context_of(answer, &quote)),
+                at: Some(m),
+            };
+        }
+    }
     let mut negated: Option<(String, Match)> = None;
     for p in phrasings {
         if let Some(m) = matcher.find(p) {
@@ -795,15 +806,15 @@ fn sentence_of(analyzed: &Analyzed, at: usize) -> std::ops::Range<usize> {
 }
 
 /// True when a matched concept is only named: the words around it say nothing
-/// of why or how. Its clause (or, in a sentence that lists items between commas,
-/// its list item) has at most three content words, and its sentence has no
-/// reasoning word and no arrow.
-fn is_named_only(answer: &str, analyzed: &Analyzed, from: usize, _to: usize) -> bool {
+/// of why or how. Its item (its clause, cut at "and"/"or" in a sentence that
+/// lists things between commas) has at most three content words and no
+/// reasoning word, and its sentence has no arrow; outside a list, the sentence
+/// has no reasoning word either.
+fn is_named_only(answer: &str, analyzed: &Analyzed, from: usize) -> bool {
     let tokens = &analyzed.tokens;
     let sentence = sentence_of(analyzed, from);
     let in_sentence = &tokens[sentence.clone()];
     let is_list = in_sentence.iter().filter(|t| t.after_comma).count() >= 2;
-    // The list item: the clause, cut at "and"/"or" when the sentence is a list.
     let clause = tokens[from].clause;
     let cut = |t: &text::Token| is_list && matches!(t.surface.as_str(), "and" | "or");
     let start = (sentence.start..from)
@@ -815,21 +826,20 @@ fn is_named_only(answer: &str, analyzed: &Analyzed, from: usize, _to: usize) -> 
         .take_while(|&i| tokens[i].clause == clause && !cut(&tokens[i]))
         .last()
         .unwrap_or(from);
-    let content = tokens[start..=end]
-        .iter()
-        .filter(|t| !t.is_stop && !t.is_negator)
-        .count();
-    if content > 3 {
+    let item = &tokens[start..=end];
+    let content = item.iter().filter(|t| !t.is_stop && !t.is_negator).count();
+    let reasons = |words: &[text::Token]| {
+        words.iter().any(|t| {
+            REASONING_WORDS.contains(&t.surface.as_str())
+                || MECHANISM_WORDS.contains(&t.surface.as_str())
+        })
+    };
+    if content > 3 || reasons(item) || (!is_list && reasons(in_sentence)) {
         return false;
     }
-    let reasons = in_sentence.iter().any(|t| {
-        REASONING_WORDS.contains(&t.surface.as_str())
-            || MECHANISM_WORDS.contains(&t.surface.as_str())
-    });
     let (a, b) = (in_sentence[0].start, in_sentence[in_sentence.len() - 1].end);
     let text = answer.get(a..b).unwrap_or("");
-    let arrow = ["->", "→", "=>"].iter().any(|arrow| text.contains(arrow));
-    !reasons && !arrow
+    !["->", "→", "=>"].iter().any(|arrow| text.contains(arrow))
 }
 
 /// Clauses that make an unqualified absolute claim ("always", "guarantees") about
@@ -959,11 +969,17 @@ pub fn keyword_salad(answer: &str, analyzed: &Analyzed) -> Option<String> {
         return None;
     }
     let in_list: usize = segments.iter().filter(|&&n| n <= 4).sum();
-    let reasoning = analyzed
-        .tokens
+    // Arrows and equals signs in notes state mechanisms ("timeout -> retry").
+    let arrows = 2 * ["->", "→", "=>", " = "]
         .iter()
-        .filter(|t| REASONING_WORDS.contains(&t.surface.as_str()))
-        .count();
+        .map(|a| answer.matches(a).count())
+        .sum::<usize>();
+    let reasoning = arrows
+        + analyzed
+            .tokens
+            .iter()
+            .filter(|t| REASONING_WORDS.contains(&t.surface.as_str()))
+            .count();
     let list_share = in_list as f64 / total as f64;
     (list_share >= 0.5 && reasoning <= 1).then(|| {
         format!(

@@ -89,6 +89,27 @@ const PRONOUNS: &[&str] = &[
     "it", "they", "this", "which", "that", "these", "its", "their",
 ];
 
+/// Words that dismiss whatever their clause names: "X is overkill", "honestly
+/// X is overrated".
+const DISMISSAL_WORDS: &[&str] = &[
+    "overrated",
+    "overblown",
+    "overkill",
+    "overengineering",
+    "overengineered",
+    "overhyped",
+    "unnecessary",
+    "pointless",
+    "needless",
+    "myth",
+    "hype",
+];
+/// Words that, within three words after a negator, dismiss what the clause
+/// names: "I don't think X is something to worry about", "X isn't a real concern".
+const DISMISSED_AFTER_NOT: &[&str] = &[
+    "worth", "worry", "concern", "bother", "important", "matter", "matters", "big", "real",
+];
+
 /// How an answer contradicts a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Contradiction {
@@ -436,6 +457,58 @@ impl<'a> AnswerMatcher<'a> {
                 all
             }
         }
+    }
+
+    /// A match of the phrasing inside a clause that dismisses it ("X is
+    /// overkill", "I don't think X is worth it", "People say X, but that is
+    /// overrated"): a denial that no affirmed mention elsewhere outweighs.
+    pub fn dismissed(&self, phrasing: &Phrasing) -> Option<Match> {
+        if phrasing.states_negation() {
+            return None;
+        }
+        phrasing
+            .variants
+            .iter()
+            .flat_map(|v| self.find_variant(v))
+            .find(|m| self.is_dismissal_clause(self.analyzed.tokens[m.from].clause))
+            .map(|m| Match { negated: true, ..m })
+    }
+
+    /// True when a clause dismisses what it names, or is named by the pronoun of a
+    /// dismissing clause right after it ("..., but honestly that is overrated").
+    fn is_dismissal_clause(&self, clause: u32) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let dismisses = |c: u32| {
+            let words: Vec<&Token> = tokens.iter().filter(|t| t.clause == c).collect();
+            words.iter().enumerate().any(|(k, t)| {
+                DISMISSAL_WORDS.contains(&t.surface.as_str())
+                    || (t.is_negator
+                        && t.surface != "non"
+                        && words[k + 1..]
+                            .iter()
+                            .take(3)
+                            .any(|n| DISMISSED_AFTER_NOT.contains(&n.surface.as_str())))
+            })
+        };
+        if dismisses(clause) {
+            return true;
+        }
+        // The next clause in the sentence (or the next sentence) points back with a pronoun.
+        let Some(last) = tokens.iter().rposition(|t| t.clause == clause) else {
+            return false;
+        };
+        let Some(next) = tokens.get(last + 1) else {
+            return false;
+        };
+        let next_clause: Vec<&Token> = tokens[last + 1..]
+            .iter()
+            .take_while(|t| t.clause == next.clause)
+            .collect();
+        let points_back = next_clause
+            .iter()
+            .take(4)
+            .any(|t| matches!(t.surface.as_str(), "that" | "this" | "it" | "which"));
+        points_back && dismisses(next.clause)
     }
 
     /// Finds a phrasing within one sentence; prefers an affirmed match over a negated one.

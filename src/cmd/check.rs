@@ -20,6 +20,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     if let Err(e) = Lexicon::from_toml(&sources.synonyms.text) {
         problems.push(format!("{}: {}", sources.synonyms.name, e.message()));
     }
+    problems.extend(crate::normalize::check_tables());
     let mut auto = 0;
     for q in deck.questions() {
         let Some(rubric) = rubrics.get(&q.id) else {
@@ -35,7 +36,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
             crate::rubric::Origin::Auto => String::new(),
         };
         let lexicon = Lexicon::builtin();
-        let analyzed = text::analyze(&q.reference);
+        let analyzed = crate::normalize::normalize(text::analyze(&q.reference));
         let matcher = AnswerMatcher::new(&lexicon, &analyzed);
         for c in &rubric.concepts {
             if c.beyond_reference {
@@ -63,18 +64,35 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
                 ));
             }
         }
+        for f in &rubric.facts {
+            if let Some((m, _)) = matcher.contradiction(&f.subject, &f.allowed, &f.forbidden) {
+                problems.push(format!(
+                    "{}: question `{}`, fact `{}`: the reference answer itself contradicts it (\"{}\"), so correct answers would be penalised: narrow its `forbidden` or `allowed` phrasings",
+                    f.file,
+                    q.id,
+                    f.id,
+                    analyzed.quote(&q.reference, m.from, m.to)
+                ));
+            }
+        }
     }
     if problems.is_empty() {
         // Building the grader also checks the index and the synonyms.
         let grader = super::load_grader(global)?;
         let n = grader.deck.questions().count();
-        let concepts: usize = rubrics
-            .question_ids()
-            .filter_map(|id| rubrics.get(id))
-            .map(|r| r.concepts.len())
-            .sum();
+        let count = |f: fn(&crate::rubric::Rubric) -> usize| -> usize {
+            rubrics
+                .question_ids()
+                .filter_map(|id| rubrics.get(id))
+                .map(f)
+                .sum()
+        };
+        let concepts = count(|r| r.concepts.len());
+        let facts = count(|r| r.facts.len());
+        let misconceptions = count(|r| r.misconceptions.len());
+        let (phrases, antonyms) = crate::normalize::table_sizes();
         let mut msg = format!(
-            "{} {} topics, {n} questions, {} rubrics, {concepts} concepts",
+            "{} {} topics, {n} questions, {} rubrics, {concepts} concepts, {facts} facts and {misconceptions} misconceptions in force; {phrases} phrase rewrites, {antonyms} antonym pairs",
             "ok:".green().bold(),
             grader.deck.topics.len(),
             rubrics.len()
