@@ -1,25 +1,42 @@
 #!/usr/bin/env bash
-# Measures agreement with human grades:
-#   1. the interviewers' dev set (../shared/eval/dev.jsonl), built-in rubrics;
-#   2. the Mohler et al. 2011 short-answer set (../shared/bench/mohler/mohler.jsonl),
-#      graded with rubrics derived from each reference answer (no training, no per-question tuning).
-# Skips cleanly when ../shared is absent (it is not part of the project).
+# Measures agreement with human grades (README, "Agreement with human grades"):
+#   1. the blind generalisation set (tests/data/generalisation): the sealed half is the
+#      headline, the tuning half is where rubrics and code may be tuned;
+#   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
+#   3. the Mohler et al. 2011 short-answer set, graded with rubrics derived from each
+#      reference answer (no training, no per-question tuning);
+#   4. contradiction detection on SemEval-2013 (test splits), unsupervised.
+# Parts 2-4 read ../shared and are skipped cleanly when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${MOCKGRADE_SHARED:-../shared}"
-if [ ! -d "$shared" ]; then
-  echo "eval: skipped: $shared is not present"
-  exit 0
-fi
 cargo build --release --quiet
 bin=target/release/mockgrade
+gen=tests/data/generalisation
 echo "== $(date -u +%Y-%m-%d) mockgrade $($bin --version | cut -d' ' -f2)"
+echo
+echo "== HEADLINE: sealed half of the blind set: $bin eval --worst 0 $gen/sealed.jsonl"
+"$bin" eval --worst 0 "$gen/sealed.jsonl"
+echo
+echo "== tuning half of the blind set: $bin eval --worst 0 $gen/tune.jsonl"
+"$bin" eval --worst 0 "$gen/tune.jsonl"
+if [ ! -d "$shared" ]; then
+  echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
+  exit 0
+fi
 if [ -f "$shared/eval/dev.jsonl" ]; then
-  echo "== dev set: $bin eval $shared/eval/dev.jsonl"
-  "$bin" eval "$shared/eval/dev.jsonl"
+  echo
+  echo "== calibration (dev set): $bin eval $shared/eval/dev.jsonl"
+  "$bin" eval --worst 5 "$shared/eval/dev.jsonl"
 fi
 if [ -f "$shared/bench/mohler/mohler.jsonl" ]; then
   echo
   echo "== Mohler 2011: $bin eval --gold-field score_avg --scale 5 $shared/bench/mohler/mohler.jsonl"
   "$bin" eval --gold-field score_avg --scale 5 --worst 3 "$shared/bench/mohler/mohler.jsonl"
+fi
+semeval="$shared/bench/semeval2013/semeval2013_3way.jsonl"
+if [ -f "$semeval" ] && command -v python3 >/dev/null; then
+  echo
+  echo "== SemEval-2013 contradictory class, test splits: scripts/semeval_contradiction.py $bin $semeval"
+  python3 scripts/semeval_contradiction.py "$bin" "$semeval"
 fi

@@ -25,6 +25,8 @@ pub struct Agreement {
     pub mae: f64,
     pub mean_tool: f64,
     pub mean_human: f64,
+    /// The highest tool score (0-100).
+    pub max_tool: f64,
 }
 
 /// The whole evaluation.
@@ -98,6 +100,7 @@ fn agreement(pairs: &[&Pair], scale: f64) -> Agreement {
             / n,
         mean_tool: tool.iter().sum::<f64>() / n,
         mean_human: human.iter().sum::<f64>() / n,
+        max_tool: tool.iter().copied().fold(0.0, f64::max),
     }
 }
 

@@ -73,6 +73,9 @@ pub struct Scoring {
     /// How coverage of a derived rubric (single terms of the reference) turns
     /// into concept points: `coverage ^ exponent`; hand-written concepts use 1.
     pub derived_coverage_exponent: f64,
+    /// Points lost per reference term a derived-rubric answer denies or turns
+    /// into its opposite.
+    pub derived_contradiction_penalty: f64,
     /// Share of assertive sentences matched by the rubric below which the
     /// confidence is medium, and low.
     pub confidence_medium: f64,
@@ -103,6 +106,7 @@ impl Default for Scoring {
             off_topic_ratio: 1.6,
             off_topic_max_coverage: 0.4,
             derived_coverage_exponent: 0.5,
+            derived_contradiction_penalty: 0.0,
             confidence_medium: 0.6,
             confidence_low: 0.35,
         }
@@ -449,7 +453,11 @@ impl Grader {
         }
         // Rubric phrasings are matched on the answer with everyday phrases
         // rewritten to the rubric's words; similarity uses the words as written.
-        let normalized = crate::normalize::normalize(analyzed.clone());
+        // A derived rubric's terms are the reference's own words, not normalised.
+        let normalized = match rubric.origin {
+            Origin::Auto => analyzed.clone(),
+            Origin::File(_) => crate::normalize::normalize(analyzed.clone()),
+        };
         // Derived rubrics come from any subject: general English synonyms help there.
         let matcher = match rubric.origin {
             Origin::Auto => AnswerMatcher::new(&self.lexicon, &normalized).with_wordnet(),
@@ -468,6 +476,8 @@ impl Grader {
         };
         // Token spans the rubric matched: sentences with none are claims it could not check.
         let mut matched_spans: Vec<(usize, usize)> = Vec::new();
+        // Derived rubrics: reference terms the answer denies or turns into their opposite.
+        let mut derived_contradictions: Vec<(String, Match, &str)> = Vec::new();
         for concept in &rubric.concepts {
             let found = find_any(&matcher, &concept.phrasings, answer, &normalized);
             let mut status = found.status;
@@ -479,7 +489,25 @@ impl Grader {
             if status == ConceptStatus::Negated
                 && (concept.negated_in_reference || rubric.origin == Origin::Auto)
             {
+                // Yet a term the reference affirms and the answer denies is a
+                // contradiction of the reference.
+                if rubric.origin == Origin::Auto && !concept.negated_in_reference {
+                    if let Some(m) = found.at {
+                        derived_contradictions.push((concept.label.clone(), m, "denies"));
+                    }
+                }
                 status = ConceptStatus::Covered;
+            }
+            if status == ConceptStatus::Missing && rubric.origin == Origin::Auto {
+                // "the circuit is open" against "the circuit is closed".
+                if let Some(m) = concept
+                    .phrasings
+                    .iter()
+                    .flat_map(|p| matcher.opposites(p))
+                    .find(|m| !m.negated)
+                {
+                    derived_contradictions.push((concept.label.clone(), m, "opposite"));
+                }
             }
             let evidence = found.evidence;
             if status == ConceptStatus::Negated {
@@ -603,6 +631,23 @@ impl Grader {
             });
         }
 
+        for (term, m, kind) in derived_contradictions {
+            let evidence = context_of(answer, normalized.quote(answer, m.from, m.to));
+            if s.derived_contradiction_penalty > 0.0 {
+                penalties.push(Penalty {
+                    name: "contradiction".into(),
+                    points: s.derived_contradiction_penalty,
+                    reason: format!("contradicts the reference on \"{term}\": \"{evidence}\""),
+                });
+            }
+            contradictions.push(ContradictionResult {
+                id: format!("reference-{term}"),
+                label: format!("the reference's \"{term}\""),
+                kind: kind.into(),
+                evidence,
+                correction: question.reference.clone(),
+            });
+        }
         if rubric.origin != Origin::Auto {
             let claims = overclaims(
                 answer,

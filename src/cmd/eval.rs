@@ -90,21 +90,24 @@ pub fn run(args: EvalArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     );
     if !e.by_kind.is_empty() {
         out.push_str(&format!(
-            "\n{:<15} {:>3} {:>7} {:>7} {:>6}\n",
-            "kind", "n", "human", "tool", "MAE"
+            "\n{:<15} {:>3} {:>7} {:>7} {:>6} {:>8}\n",
+            "kind", "n", "human", "tool", "MAE", "tool max"
         ));
         for (kind, a) in &e.by_kind {
             out.push_str(&format!(
-                "{:<15} {:>3} {:>7.2} {:>7.2} {:>6.2}\n",
+                "{:<15} {:>3} {:>7.2} {:>7.2} {:>6.2} {:>8.1}\n",
                 kind,
                 a.n,
                 a.mean_human,
                 a.mean_tool / 100.0 * e.scale,
-                a.mae
+                a.mae,
+                a.max_tool / 100.0 * e.scale
             ));
         }
     }
-    out.push_str(&format!("\n{}\n", "Worst disagreements".bold()));
+    if !e.worst.is_empty() {
+        out.push_str(&format!("\n{}\n", "Worst disagreements".bold()));
+    }
     for p in &e.worst {
         out.push_str(&format!(
             "  {:<10} {:<18} {:<14} human {:>4.1}  tool {:>4.1}\n",
