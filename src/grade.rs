@@ -520,7 +520,13 @@ impl Grader {
                         evidence.clone().unwrap_or_default()
                     ),
                 });
-                if concept.weight >= max_weight && rubric.origin != Origin::Auto {
+                if found.dismissed {
+                    lower_cap(
+                        s.false_claim_cap,
+                        format!("dismisses the key point \"{}\"", concept.label),
+                        &mut cap,
+                    );
+                } else if concept.weight >= max_weight {
                     lower_cap(
                         s.false_claim_cap,
                         format!("denies the central concept \"{}\"", concept.label),
@@ -784,6 +790,8 @@ fn find_claim(
 /// What the answer did with a concept, the words that show it, and where.
 struct Found {
     status: ConceptStatus,
+    /// True when the answer dismisses the concept ("X is overkill").
+    dismissed: bool,
     evidence: Option<String>,
     at: Option<Match>,
 }
@@ -801,6 +809,7 @@ fn find_any(
             let quote = analyzed.quote(answer, m.from, m.to).to_string();
             return Found {
                 status: ConceptStatus::Negated,
+                dismissed: true,
                 evidence: Some(context_of(answer, &quote)),
                 at: Some(m),
             };
@@ -813,6 +822,7 @@ fn find_any(
             if !m.negated {
                 return Found {
                     status: ConceptStatus::Covered,
+                    dismissed: false,
                     evidence: Some(quote),
                     at: Some(m),
                 };
@@ -823,11 +833,13 @@ fn find_any(
     match negated {
         Some((q, m)) => Found {
             status: ConceptStatus::Negated,
+            dismissed: false,
             evidence: Some(context_of(answer, &q)),
             at: Some(m),
         },
         None => Found {
             status: ConceptStatus::Missing,
+            dismissed: false,
             evidence: None,
             at: None,
         },

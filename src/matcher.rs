@@ -104,10 +104,10 @@ const DISMISSAL_WORDS: &[&str] = &[
     "myth",
     "hype",
 ];
-/// Words that, within three words after a negator, dismiss what the clause
+/// Words that, within six words after a negator, dismiss what the clause
 /// names: "I don't think X is something to worry about", "X isn't a real concern".
 const DISMISSED_AFTER_NOT: &[&str] = &[
-    "worth", "worry", "concern", "bother", "important", "matter", "matters", "big", "real",
+    "worth", "worry", "concern", "bother", "important", "matter", "matters", "big", "real", "buy",
 ];
 
 /// How an answer contradicts a fact.
@@ -486,7 +486,7 @@ impl<'a> AnswerMatcher<'a> {
                         && t.surface != "non"
                         && words[k + 1..]
                             .iter()
-                            .take(3)
+                            .take(6)
                             .any(|n| DISMISSED_AFTER_NOT.contains(&n.surface.as_str())))
             })
         };
@@ -504,10 +504,11 @@ impl<'a> AnswerMatcher<'a> {
             .iter()
             .take_while(|t| t.clause == next.clause)
             .collect();
-        let points_back = next_clause
-            .iter()
-            .take(4)
-            .any(|t| matches!(t.surface.as_str(), "that" | "this" | "it" | "which"));
+        // "..., but that is overrated", "X is interesting but overengineered".
+        let points_back = next_clause.iter().take(4).any(|t| {
+            matches!(t.surface.as_str(), "that" | "this" | "it" | "which")
+                || DISMISSAL_WORDS.contains(&t.surface.as_str())
+        });
         points_back && dismisses(next.clause)
     }
 
