@@ -57,6 +57,11 @@ pub struct Scoring {
     /// Share of a concept's weight earned when it is only named: a bare term in
     /// a list, with no reason or mechanism in its sentence.
     pub named_only_share: f64,
+    /// Name-dropping: an essay answer whose covered concepts (at least this
+    /// many) are mostly only named is capped like a keyword list.
+    pub name_dropping_min_concepts: usize,
+    /// The share of covered weight only named that makes name-dropping.
+    pub name_dropping_share: f64,
     /// Points lost per unqualified absolute ("always", "guarantees", "never")
     /// in a clause about a rubric point; never a cap.
     pub overclaim_penalty: f64,
@@ -99,6 +104,8 @@ impl Default for Scoring {
             essay_reference_words: 60,
             contradiction_penalty: 15.0,
             named_only_share: 0.5,
+            name_dropping_min_concepts: 2,
+            name_dropping_share: 0.6,
             overclaim_penalty: 3.0,
             overclaim_max: 2,
             off_topic_candidates: 4,
@@ -698,6 +705,27 @@ impl Grader {
         if let Some(reason) = keyword_salad(answer, &analyzed).filter(|_| essay) {
             lower_cap(s.keyword_salad_cap, reason, &mut cap);
         }
+        // Naming the key points without saying why or how any of them works.
+        let covered: Vec<&ConceptResult> = concepts
+            .iter()
+            .filter(|c| c.status == ConceptStatus::Covered)
+            .collect();
+        let named: f64 = covered.iter().filter(|c| c.named_only).map(|c| c.weight).sum();
+        let covered_total: f64 = covered.iter().map(|c| c.weight).sum();
+        if essay
+            && covered.len() >= s.name_dropping_min_concepts
+            && named >= s.name_dropping_share * covered_total
+        {
+            lower_cap(
+                s.keyword_salad_cap,
+                format!(
+                    "names key points without saying why or how they work ({} of {} covered concepts only named)",
+                    covered.iter().filter(|c| c.named_only).count(),
+                    covered.len()
+                ),
+                &mut cap,
+            );
+        }
 
         let mut off_topic = None;
         if in_deck {
@@ -862,36 +890,40 @@ fn sentence_of(analyzed: &Analyzed, at: usize) -> std::ops::Range<usize> {
     start..end + 1
 }
 
-/// True when a matched concept is only named: the words around it say nothing
-/// of why or how. Its item (its clause, cut at "and"/"or" in a sentence that
-/// lists things between commas) has at most three content words and no
-/// reasoning word, and its sentence has no arrow; outside a list, the sentence
-/// has no reasoning word either.
+/// True when a matched concept is only named: an item of a list of short
+/// items (a sentence of three or more comma-separated items, cut at "and"/"or",
+/// of three content words or fewer on average) that has at most three content
+/// words and no reasoning word itself, in a sentence with no arrow.
 fn is_named_only(answer: &str, analyzed: &Analyzed, from: usize) -> bool {
     let tokens = &analyzed.tokens;
     let sentence = sentence_of(analyzed, from);
     let in_sentence = &tokens[sentence.clone()];
-    let is_list = in_sentence.iter().filter(|t| t.after_comma).count() >= 2;
+    if in_sentence.iter().filter(|t| t.after_comma).count() < 2 {
+        return false;
+    }
+    let is_content = |t: &text::Token| !t.is_stop && !t.is_negator;
+    let cut = |t: &text::Token| t.after_comma || matches!(t.surface.as_str(), "and" | "or");
+    let items = 1 + in_sentence.iter().filter(|t| cut(t)).count();
+    let content = in_sentence.iter().filter(|t| is_content(t)).count();
+    if content > 3 * items {
+        return false;
+    }
     let clause = tokens[from].clause;
-    let cut = |t: &text::Token| is_list && matches!(t.surface.as_str(), "and" | "or");
-    let start = (sentence.start..from)
+    let start = (sentence.start..=from)
         .rev()
-        .take_while(|&i| tokens[i].clause == clause && !cut(&tokens[i]))
-        .last()
+        .take_while(|&i| tokens[i].clause == clause)
+        .find(|&i| cut(&tokens[i]) || i == sentence.start || tokens[i - 1].clause != clause)
         .unwrap_or(from);
-    let end = (from..sentence.end)
+    let end = (from + 1..sentence.end)
         .take_while(|&i| tokens[i].clause == clause && !cut(&tokens[i]))
         .last()
         .unwrap_or(from);
     let item = &tokens[start..=end];
-    let content = item.iter().filter(|t| !t.is_stop && !t.is_negator).count();
-    let reasons = |words: &[text::Token]| {
-        words.iter().any(|t| {
-            REASONING_WORDS.contains(&t.surface.as_str())
-                || MECHANISM_WORDS.contains(&t.surface.as_str())
-        })
-    };
-    if content > 3 || reasons(item) || (!is_list && reasons(in_sentence)) {
+    let reasons = item.iter().any(|t| {
+        REASONING_WORDS.contains(&t.surface.as_str())
+            || MECHANISM_WORDS.contains(&t.surface.as_str())
+    });
+    if item.iter().filter(|t| is_content(t)).count() > 3 || reasons {
         return false;
     }
     let (a, b) = (in_sentence[0].start, in_sentence[in_sentence.len() - 1].end);
