@@ -586,10 +586,12 @@ impl Grader {
         }
 
         let mut misconceptions = Vec::new();
+        let mut misconception_spans = Vec::new();
         for m in &rubric.misconceptions {
             let (status, evidence, at) = find_claim(&matcher, &m.phrasings, answer, &normalized);
             if let Some(at) = at {
                 matched_spans.push(at);
+                misconception_spans.push(at);
             }
             if status == ConceptStatus::Covered {
                 penalties.push(Penalty {
@@ -612,19 +614,29 @@ impl Grader {
         }
 
         let mut contradictions = Vec::new();
+        let mut charged_clauses: Vec<u32> = misconception_spans
+            .iter()
+            .map(|&(from, _)| normalized.tokens[from].clause)
+            .collect();
         for fact in &rubric.facts {
             let Some((m, how)) =
                 matcher.contradiction(&fact.subject, &fact.allowed, &fact.forbidden)
             else {
                 continue;
             };
+            let evidence = context_of(answer, &normalized, &m);
+            // One false statement costs once, however many entries recognise it.
+            let clause = normalized.tokens[m.from].clause;
+            let charged = charged_clauses.contains(&clause);
+            charged_clauses.push(clause);
             matched_spans.push((m.from, m.to));
-            let evidence = context_of(answer, normalized.quote(answer, m.from, m.to));
-            penalties.push(Penalty {
-                name: "contradiction".into(),
-                points: s.contradiction_penalty,
-                reason: format!("contradicts \"{}\": \"{}\"", fact.label, evidence),
-            });
+            if !charged {
+                penalties.push(Penalty {
+                    name: "contradiction".into(),
+                    points: s.contradiction_penalty,
+                    reason: format!("contradicts \"{}\": \"{}\"", fact.label, evidence),
+                });
+            }
             lower_cap(
                 s.false_claim_cap,
                 format!("contradicts a fact: \"{}\"", fact.label),
@@ -645,7 +657,7 @@ impl Grader {
         }
 
         for (term, m, kind) in derived_contradictions {
-            let evidence = context_of(answer, normalized.quote(answer, m.from, m.to));
+            let evidence = context_of(answer, &normalized, &m);
             if s.derived_contradiction_penalty > 0.0 {
                 penalties.push(Penalty {
                     name: "contradiction".into(),
@@ -834,16 +846,15 @@ fn find_any(
     // A dismissal outweighs any affirmed mention: "people say X, but X is overrated".
     for p in phrasings {
         if let Some(m) = matcher.dismissed(p) {
-            let quote = analyzed.quote(answer, m.from, m.to).to_string();
             return Found {
                 status: ConceptStatus::Negated,
                 dismissed: true,
-                evidence: Some(context_of(answer, &quote)),
+                evidence: Some(context_of(answer, analyzed, &m)),
                 at: Some(m),
             };
         }
     }
-    let mut negated: Option<(String, Match)> = None;
+    let mut negated: Option<Match> = None;
     for p in phrasings {
         if let Some(m) = matcher.find(p) {
             let quote = analyzed.quote(answer, m.from, m.to).to_string();
@@ -855,14 +866,14 @@ fn find_any(
                     at: Some(m),
                 };
             }
-            negated.get_or_insert((quote, m));
+            negated.get_or_insert(m);
         }
     }
     match negated {
-        Some((q, m)) => Found {
+        Some(m) => Found {
             status: ConceptStatus::Negated,
             dismissed: false,
-            evidence: Some(context_of(answer, &q)),
+            evidence: Some(context_of(answer, analyzed, &m)),
             at: Some(m),
         },
         None => Found {
@@ -1032,16 +1043,15 @@ fn confidence_of(checked_share: f64, s: &Scoring) -> Confidence {
     }
 }
 
-/// The clause around a quote, so the report shows the words that deny it.
-fn context_of(answer: &str, quote: &str) -> String {
-    let Some(at) = answer.find(quote) else {
-        return quote.to_string();
-    };
+/// The clause around a match (tokens `m.from..=m.to`), so the report shows the
+/// words that deny or contradict it.
+fn context_of(answer: &str, analyzed: &Analyzed, m: &Match) -> String {
+    let (at, until) = (analyzed.tokens[m.from].start, analyzed.tokens[m.to].end);
     let stops = |c: char| matches!(c, '.' | ';' | '\n' | ',' | '!' | '?');
     let start = answer[..at].rfind(stops).map(|i| i + 1).unwrap_or(0);
-    let end = answer[at + quote.len()..]
+    let end = answer[until..]
         .find(stops)
-        .map(|i| at + quote.len() + i)
+        .map(|i| until + i)
         .unwrap_or(answer.len());
     answer[start..end].trim().to_string()
 }
