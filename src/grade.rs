@@ -136,6 +136,9 @@ pub struct Grader {
     derived: Mutex<HashMap<(String, String), Derived>>,
     /// Reference vectors of deck questions by id.
     vectors: Mutex<HashMap<String, Arc<Vector>>>,
+    /// Per question, the concepts its own reference only names in a list: an
+    /// answer that lists them too is not marked down for it.
+    listed_in_reference: Mutex<HashMap<String, Arc<Vec<String>>>>,
 }
 
 /// A derived rubric with its reference vector.
@@ -253,6 +256,7 @@ impl Grader {
             index_dir,
             derived: Default::default(),
             vectors: Default::default(),
+            listed_in_reference: Default::default(),
         })
     }
 
@@ -271,6 +275,7 @@ impl Grader {
                 index_dir,
                 derived: Default::default(),
                 vectors: Default::default(),
+            listed_in_reference: Default::default(),
             });
         }
         let deck = Deck::from_files(&sources.deck, &sources.origin)?;
@@ -302,6 +307,7 @@ impl Grader {
             index_dir: grader.index_dir,
             derived: Default::default(),
             vectors: Default::default(),
+            listed_in_reference: Default::default(),
         })
     }
 
@@ -363,6 +369,37 @@ impl Grader {
             m.insert(key, v.clone());
         }
         v
+    }
+
+    /// The concepts that a question's reference only names in a list (memoised).
+    fn listed_in_reference(&self, question: &Question, rubric: &Rubric) -> Arc<Vec<String>> {
+        if let Some(hit) = self
+            .listed_in_reference
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&question.id).cloned())
+        {
+            return hit;
+        }
+        let analyzed = crate::normalize::normalize(text::analyze(&question.reference));
+        let matcher = AnswerMatcher::new(&self.lexicon, &analyzed);
+        let listed: Vec<String> = rubric
+            .concepts
+            .iter()
+            .filter(|c| {
+                let found = find_any(&matcher, &c.phrasings, &question.reference, &analyzed);
+                found.status == ConceptStatus::Covered
+                    && found
+                        .at
+                        .is_some_and(|m| is_named_only(&question.reference, &analyzed, m.from))
+            })
+            .map(|c| c.id.clone())
+            .collect();
+        let listed = Arc::new(listed);
+        if let Ok(mut m) = self.listed_in_reference.lock() {
+            m.insert(question.id.clone(), listed.clone());
+        }
+        listed
     }
 
     /// The deck question, other than `asked`, whose reference is most similar to an
@@ -483,6 +520,10 @@ impl Grader {
         };
         // Token spans the rubric matched: sentences with none are claims it could not check.
         let mut matched_spans: Vec<(usize, usize)> = Vec::new();
+        let listed_in_reference = match rubric.origin {
+            Origin::Auto => Arc::new(Vec::new()),
+            Origin::File(_) => self.listed_in_reference(question, rubric),
+        };
         // Derived rubrics: reference terms the answer denies or turns into their opposite.
         let mut derived_contradictions: Vec<(String, Match, &str)> = Vec::new();
         for concept in &rubric.concepts {
@@ -543,6 +584,7 @@ impl Grader {
             }
             let named_only = status == ConceptStatus::Covered
                 && rubric.origin != Origin::Auto
+                && !listed_in_reference.contains(&concept.id)
                 && found
                     .at
                     .is_some_and(|m| is_named_only(answer, &normalized, m.from));

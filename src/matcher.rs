@@ -104,7 +104,7 @@ const DISMISSAL_WORDS: &[&str] = &[
     "myth",
     "hype",
 ];
-/// Words that, within six words after a negator, dismiss what the clause
+/// Words that, within eight words after a negator, dismiss what the clause
 /// names: "I don't think X is something to worry about", "X isn't a real concern".
 const DISMISSED_AFTER_NOT: &[&str] = &[
     "worth", "worry", "concern", "bother", "important", "matter", "matters", "big", "real", "buy",
@@ -486,7 +486,7 @@ impl<'a> AnswerMatcher<'a> {
                         && t.surface != "non"
                         && words[k + 1..]
                             .iter()
-                            .take(6)
+                            .take(8)
                             .any(|n| DISMISSED_AFTER_NOT.contains(&n.surface.as_str())))
             })
         };
@@ -769,7 +769,7 @@ impl<'a> AnswerMatcher<'a> {
             let t = &tokens[i];
             if t.clause != clause {
                 let list_item = tokens[i + 1].after_comma && self.is_list_item(i + 1);
-                if !list_item || in_list && content_seen > 0 {
+                if !list_item {
                     break;
                 }
                 clause = t.clause;
@@ -1021,6 +1021,84 @@ mod tests {
         assert!(matcher
             .find_in_clause(&Phrasing::compile("l4 reads http").unwrap())
             .is_some());
+    }
+
+    fn contradiction(answer: &str) -> Option<Contradiction> {
+        let lexicon = Lexicon::builtin();
+        let analyzed = text::analyze(answer);
+        let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+        let compile = |list: &[&str]| -> Vec<Phrasing> {
+            list.iter().map(|p| Phrasing::compile(p).unwrap()).collect()
+        };
+        matcher
+            .contradiction(
+                &compile(&["kafka"]),
+                &compile(&["retains messages"]),
+                &compile(&["deletes messages read|consumed"]),
+            )
+            .map(|(_, how)| how)
+    }
+
+    #[test]
+    fn facts_fire_on_forbidden_denied_or_opposite_values_of_their_subject() {
+        use Contradiction::*;
+        assert_eq!(contradiction("Kafka deletes messages once they are read"), Some(Forbidden));
+        assert_eq!(contradiction("Kafka does not delete messages once read"), None);
+        assert_eq!(contradiction("Kafka doesn't retain messages"), Some(DeniesAllowed));
+        assert_eq!(contradiction("Kafka retains messages for a week"), None);
+        // "delete" is the field's antonym of "retain".
+        assert_eq!(contradiction("Kafka deletes its messages"), Some(Opposite));
+        // Another subject's value, across "whereas" or a new subject after "and".
+        assert_eq!(
+            contradiction("SQS deletes messages once read, whereas Kafka retains them"),
+            None
+        );
+        assert_eq!(
+            contradiction("Kafka keeps them and SQS deletes messages once read"),
+            None
+        );
+        // The same subject continues after "and" with a verb; a pronoun carries it on.
+        assert_eq!(
+            contradiction("Kafka stores messages and deletes messages once consumed"),
+            Some(Forbidden)
+        );
+        assert_eq!(
+            contradiction("Kafka is a broker; it deletes messages once consumed"),
+            Some(Forbidden)
+        );
+    }
+
+    #[test]
+    fn dismissals_cover_their_clause_and_the_clause_a_pronoun_points_to() {
+        let lexicon = Lexicon::builtin();
+        let dismissed = |answer: &str, phrasing: &str| {
+            let analyzed = text::analyze(answer);
+            AnswerMatcher::new(&lexicon, &analyzed)
+                .dismissed(&Phrasing::compile(phrasing).unwrap())
+                .is_some()
+        };
+        assert!(dismissed("a dedup table is overkill", "dedup table"));
+        assert!(dismissed(
+            "people say you need a dedup table, but honestly that is overrated",
+            "dedup table"
+        ));
+        assert!(dismissed(
+            "I don't think replication lag is something to worry about",
+            "replication lag"
+        ));
+        assert!(!dismissed("keep a dedup table keyed by request id", "dedup table"));
+        assert!(!dismissed(
+            "keep a dedup table; two-phase commit is overkill",
+            "dedup table"
+        ));
+    }
+
+    #[test]
+    fn negation_reaches_over_a_denied_list_only() {
+        assert!(find("you don't need retries or a dedup table", "dedup table").unwrap().negated);
+        assert!(find("no retries, timeouts or circuit breakers", "circuit breaker").unwrap().negated);
+        assert!(covered("It is not hard, use idempotency keys", "idempotency key"));
+        assert!(covered("we do not shard and use replicas", "replicas"));
     }
 
     #[test]

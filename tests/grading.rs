@@ -136,3 +136,88 @@ fn own_graded_answers_keep_a_correlation_floor() {
     assert!(r >= 0.75, "Pearson {r:.3} fell below the floor");
     assert!(rho >= 0.70, "Spearman {rho:.3} fell below the floor");
 }
+
+// ---- Grading v2: negation scope, dismissals, depth, claims with values ----
+
+#[test]
+fn every_item_of_a_denied_list_is_denied() {
+    let r = grade(
+        "idempotency-1",
+        "Idempotent means doing it twice has the same effect as once. With a good broker you don't need idempotency keys or a deduplication table, since retries are safe anyway.",
+    );
+    assert_eq!(status(&r, "idempotency-key"), ConceptStatus::Negated);
+    assert_eq!(status(&r, "server-dedup"), ConceptStatus::Negated);
+    assert!(r.score <= 30.0, "{}", r.score);
+}
+
+#[test]
+fn dismissals_deny_what_they_name_even_when_it_is_also_affirmed() {
+    let r = grade(
+        "sharding-2",
+        "Consistent hashing hashes keys and nodes onto a ring and a key goes to the next node clockwise, so adding a node moves only 1/N of the keys. People add virtual nodes, but honestly virtual nodes are overrated.",
+    );
+    assert_eq!(status(&r, "virtual-nodes"), ConceptStatus::Negated);
+    assert!(r
+        .penalties
+        .iter()
+        .any(|p| p.name == "cap" && p.reason.contains("dismisses")));
+    // Outside a dismissal, a plain mention still counts.
+    let r = grade(
+        "sharding-2",
+        "Consistent hashing hashes keys and nodes onto a ring and a key goes to the next node clockwise, so adding a node moves only 1/N of the keys. Virtual nodes give each server many points on the ring so load is even.",
+    );
+    assert_eq!(status(&r, "virtual-nodes"), ConceptStatus::Covered);
+}
+
+#[test]
+fn concepts_only_named_in_a_list_earn_part_of_their_weight() {
+    let listed = grade(
+        "sharding-2",
+        "It's about the hash ring, virtual nodes, the next node clockwise, and 1/N keys moving.",
+    );
+    assert!(listed.concepts.iter().any(|c| c.named_only));
+    let explained = grade(
+        "sharding-2",
+        "Keys and nodes are hashed onto a ring. Each key is owned by the next node clockwise. Adding a node therefore moves only about 1/N of the keys. Virtual nodes give each server many points on the ring so the load evens out.",
+    );
+    assert!(explained.concepts.iter().all(|c| !c.named_only));
+    let points = |r: &Report, id: &str| r.concepts.iter().find(|c| c.id == id).unwrap().points;
+    assert!(points(&listed, "virtual-nodes") < points(&explained, "virtual-nodes"));
+}
+
+#[test]
+fn unqualified_absolutes_cost_a_little_and_never_cap() {
+    let plain = "Consistent hashing puts keys and nodes on a ring; each key goes to the next node clockwise, so adding a node moves about 1/N of the keys.";
+    let absolute = "Consistent hashing puts keys and nodes on a ring; each key goes to the next node clockwise, so adding a node always moves exactly 1/N of the keys.";
+    let (a, b) = (grade("sharding-2", plain), grade("sharding-2", absolute));
+    let claim = b
+        .penalties
+        .iter()
+        .find(|p| p.name == "unqualified-claim")
+        .expect("an unqualified claim");
+    assert!(claim.points > 0.0 && claim.points <= 5.0);
+    assert!(!b.penalties.iter().any(|p| p.name == "cap"));
+    assert!(b.score < a.score && b.score >= a.score - 6.0, "{} vs {}", b.score, a.score);
+}
+
+#[test]
+fn sentences_the_rubric_cannot_check_are_listed_and_lower_the_confidence() {
+    let r = grade(
+        "sharding-2",
+        "Consistent hashing puts keys and nodes on a ring. My team once migrated a billing system over a long weekend. The project manager ordered pizza for everybody involved. Afterwards we wrote a long retrospective document about morale.",
+    );
+    assert!(r.unchecked.len() >= 3, "{:?}", r.unchecked);
+    assert_ne!(r.confidence.as_ref().unwrap().level, "high");
+}
+
+#[test]
+fn every_point_of_a_v2_report_is_accounted_for() {
+    let r = grade(
+        "sharding-2",
+        "Consistent hashing puts keys and nodes on a ring and always moves exactly 1/N of the keys. Virtual nodes are overrated.",
+    );
+    let penalties: f64 = r.penalties.iter().map(|p| p.points).sum();
+    let expected =
+        ((r.base_points + r.concept_points + r.similarity_points).min(100.0) - penalties).max(0.0);
+    assert!((expected - r.score).abs() <= 1.0, "{expected} vs {}", r.score);
+}
