@@ -75,6 +75,9 @@ pub struct Scoring {
     pub off_topic_ratio: f64,
     /// Off-topic: only answers below this coverage can be off topic.
     pub off_topic_max_coverage: f64,
+    /// How coverage of a hand-written rubric turns into concept points:
+    /// `coverage ^ exponent`.
+    pub coverage_exponent: f64,
     /// How coverage of a derived rubric (single terms of the reference) turns
     /// into concept points: `coverage ^ exponent`; hand-written concepts use 1.
     pub derived_coverage_exponent: f64,
@@ -112,6 +115,7 @@ impl Default for Scoring {
             off_topic_min_similarity: 0.15,
             off_topic_ratio: 1.6,
             off_topic_max_coverage: 0.4,
+            coverage_exponent: 1.3,
             derived_coverage_exponent: 0.5,
             derived_contradiction_penalty: 0.0,
             confidence_medium: 0.6,
@@ -618,7 +622,7 @@ impl Grader {
         let coverage = (covered_weight / total_weight).min(1.0);
         let exponent = match rubric.origin {
             Origin::Auto => s.derived_coverage_exponent,
-            Origin::File(_) => 1.0,
+            Origin::File(_) => s.coverage_exponent,
         };
         let concept_total = s.coverage_points * coverage.powf(exponent);
         for c in concepts.iter_mut() {
