@@ -62,6 +62,9 @@ pub struct Scoring {
     pub name_dropping_min_concepts: usize,
     /// The share of covered weight only named that makes name-dropping.
     pub name_dropping_share: f64,
+    /// An essay answer with at least this share of its content words taken
+    /// from the question restates it, and is capped like a keyword list.
+    pub restatement_share: f64,
     /// Points lost per unqualified absolute ("always", "guarantees", "never")
     /// in a clause about a rubric point; never a cap.
     pub overclaim_penalty: f64,
@@ -109,6 +112,7 @@ impl Default for Scoring {
             named_only_share: 0.5,
             name_dropping_min_concepts: 2,
             name_dropping_share: 0.6,
+            restatement_share: 0.3,
             overclaim_penalty: 3.0,
             overclaim_max: 2,
             off_topic_candidates: 4,
@@ -762,6 +766,27 @@ impl Grader {
 
         if let Some(reason) = keyword_salad(answer, &analyzed).filter(|_| essay) {
             lower_cap(s.keyword_salad_cap, reason, &mut cap);
+        }
+        // Restating the question: a large share of the answer's words are the question's own.
+        let question_stems: std::collections::HashSet<String> = text::analyze(&question.text)
+            .content()
+            .map(|t| t.stem.clone())
+            .collect();
+        let content: Vec<&text::Token> = analyzed.content().collect();
+        let echo = content
+            .iter()
+            .filter(|t| question_stems.contains(&t.stem))
+            .count() as f64
+            / content.len().max(1) as f64;
+        if essay && echo >= s.restatement_share {
+            lower_cap(
+                s.keyword_salad_cap,
+                format!(
+                    "restates the question: {:.0}% of the answer's words are the question's own",
+                    echo * 100.0
+                ),
+                &mut cap,
+            );
         }
         // Naming the key points without saying why or how any of them works.
         let covered: Vec<&ConceptResult> = concepts
