@@ -65,6 +65,9 @@ pub struct Scoring {
     /// An essay answer with at least this share of its content words taken
     /// from the question restates it, and is capped like a keyword list.
     pub restatement_share: f64,
+    /// A dismissing clause denies the concept it shares at least this many
+    /// distinctive words with, even in other words than the concept's phrasings.
+    pub stance_overlap: usize,
     /// Points lost per unqualified absolute ("always", "guarantees", "never")
     /// in a clause about a rubric point; never a cap.
     pub overclaim_penalty: f64,
@@ -113,6 +116,7 @@ impl Default for Scoring {
             name_dropping_min_concepts: 2,
             name_dropping_share: 0.6,
             restatement_share: 0.3,
+            stance_overlap: 1,
             overclaim_penalty: 3.0,
             overclaim_max: 2,
             off_topic_candidates: 4,
@@ -534,8 +538,20 @@ impl Grader {
         };
         // Derived rubrics: reference terms the answer denies or turns into their opposite.
         let mut derived_contradictions: Vec<(String, Match, &str)> = Vec::new();
-        for concept in &rubric.concepts {
-            let found = find_any(&matcher, &concept.phrasings, answer, &normalized);
+        let stance = match rubric.origin {
+            Origin::Auto => HashMap::new(),
+            Origin::File(_) => dismissed_concepts(&matcher, rubric, question, answer, s),
+        };
+        for (index, concept) in rubric.concepts.iter().enumerate() {
+            let mut found = find_any(&matcher, &concept.phrasings, answer, &normalized);
+            if let Some((m, evidence)) = stance.get(&index).filter(|_| !found.dismissed) {
+                found = Found {
+                    status: ConceptStatus::Negated,
+                    dismissed: true,
+                    evidence: Some(evidence.clone()),
+                    at: Some(*m),
+                };
+            }
             let mut status = found.status;
             if let Some(m) = found.at {
                 matched_spans.push((m.from, m.to));
@@ -954,6 +970,83 @@ fn find_any(
             at: None,
         },
     }
+}
+
+/// Concepts that a dismissing clause talks about in other words than their
+/// phrasings ("I don't think origin load is really a concern"): the concept
+/// sharing the most distinctive words (at least `stance_overlap`) with the
+/// clause, by concept index, with the clause as evidence. Distinctive words are
+/// the concept's phrasing words that the question does not use and that no
+/// misconception or fact of the rubric uses (those are things to dismiss).
+fn dismissed_concepts(
+    matcher: &AnswerMatcher,
+    rubric: &Rubric,
+    question: &Question,
+    answer: &str,
+    s: &Scoring,
+) -> HashMap<usize, (Match, String)> {
+    let clauses = matcher.dismissal_clauses();
+    if clauses.is_empty() {
+        return HashMap::new();
+    }
+    let stems_of = |phrasings: &[Phrasing]| -> std::collections::HashSet<String> {
+        phrasings
+            .iter()
+            .flat_map(|p| &p.variants)
+            .flatten()
+            .filter_map(|slot| match slot {
+                crate::matcher::Slot::Words(terms) => Some(terms),
+                crate::matcher::Slot::Negator => None,
+            })
+            .flatten()
+            .map(|t| t.stem.clone())
+            .collect()
+    };
+    let mut excluded: std::collections::HashSet<String> = text::analyze(&question.text)
+        .tokens
+        .into_iter()
+        .map(|t| t.stem)
+        .collect();
+    for m in &rubric.misconceptions {
+        excluded.extend(stems_of(&m.phrasings));
+    }
+    for f in &rubric.facts {
+        excluded.extend(stems_of(&f.forbidden));
+    }
+    let concept_stems: Vec<std::collections::HashSet<String>> = rubric
+        .concepts
+        .iter()
+        .map(|c| {
+            stems_of(&c.phrasings)
+                .into_iter()
+                .filter(|s| !excluded.contains(s) && !text::is_stop_word(s))
+                .collect()
+        })
+        .collect();
+    let tokens = &matcher.analyzed.tokens;
+    let mut out = HashMap::new();
+    for range in clauses {
+        let words: std::collections::HashSet<&str> = tokens[range.clone()]
+            .iter()
+            .filter(|t| !t.is_stop && !t.is_negator)
+            .map(|t| t.stem.as_str())
+            .collect();
+        let best = concept_stems
+            .iter()
+            .enumerate()
+            .map(|(i, stems)| (i, words.iter().filter(|w| stems.contains(**w)).count()))
+            .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)));
+        if let Some((index, _)) = best.filter(|&(_, n)| n >= s.stance_overlap) {
+            let m = Match {
+                from: range.start,
+                to: range.end - 1,
+                negated: true,
+            };
+            let evidence = context_of(answer, &matcher.analyzed, &m);
+            out.entry(index).or_insert((m, evidence));
+        }
+    }
+    out
 }
 
 /// The tokens of the sentence that holds token `at`.

@@ -107,7 +107,7 @@ const DISMISSAL_WORDS: &[&str] = &[
 /// Words that, within eight words after a negator, dismiss what the clause
 /// names: "I don't think X is something to worry about", "X isn't a real concern".
 const DISMISSED_AFTER_NOT: &[&str] = &[
-    "worth", "worry", "concern", "bother", "important", "matter", "matters", "big", "real", "buy",
+    "worth", "worry", "concern", "bother", "big", "real", "buy",
 ];
 
 /// How an answer contradicts a fact.
@@ -474,22 +474,52 @@ impl<'a> AnswerMatcher<'a> {
             .map(|m| Match { negated: true, ..m })
     }
 
+    /// The clauses that dismiss what they name ("I don't think origin load is
+    /// really a concern", "tiering is overkill"), with their token ranges.
+    pub fn dismissal_clauses(&self) -> Vec<std::ops::Range<usize>> {
+        let tokens = &self.analyzed.tokens;
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < tokens.len() {
+            let clause = tokens[start].clause;
+            let end = start
+                + tokens[start..]
+                    .iter()
+                    .take_while(|t| t.clause == clause)
+                    .count();
+            if self.dismisses(clause) {
+                out.push(start..end);
+            }
+            start = end;
+        }
+        out
+    }
+
+    /// True when a clause holds a dismissal: a dismissing word, or a negator
+    /// shortly before a word of concern ("not something to worry about").
+    fn dismisses(&self, clause: u32) -> bool {
+        let words: Vec<&Token> = self
+            .analyzed
+            .tokens
+            .iter()
+            .filter(|t| t.clause == clause)
+            .collect();
+        words.iter().enumerate().any(|(k, t)| {
+            DISMISSAL_WORDS.contains(&t.surface.as_str())
+                || (t.is_negator
+                    && t.surface != "non"
+                    && words[k + 1..]
+                        .iter()
+                        .take(8)
+                        .any(|n| DISMISSED_AFTER_NOT.contains(&n.surface.as_str())))
+        })
+    }
+
     /// True when a clause dismisses what it names, or is named by the pronoun of a
     /// dismissing clause right after it ("..., but honestly that is overrated").
     fn is_dismissal_clause(&self, clause: u32) -> bool {
         let tokens = &self.analyzed.tokens;
-        let dismisses = |c: u32| {
-            let words: Vec<&Token> = tokens.iter().filter(|t| t.clause == c).collect();
-            words.iter().enumerate().any(|(k, t)| {
-                DISMISSAL_WORDS.contains(&t.surface.as_str())
-                    || (t.is_negator
-                        && t.surface != "non"
-                        && words[k + 1..]
-                            .iter()
-                            .take(8)
-                            .any(|n| DISMISSED_AFTER_NOT.contains(&n.surface.as_str())))
-            })
-        };
+        let dismisses = |c: u32| self.dismisses(c);
         if dismisses(clause) {
             return true;
         }
