@@ -36,6 +36,9 @@ pub struct Scoring {
     /// The highest score an answer that asserts a misconception, or denies a central
     /// concept, can get.
     pub false_claim_cap: f64,
+    /// The cap of a false claim in an answer that covers the whole rubric
+    /// (see `false_claim_cap_for`).
+    pub mixed_answer_cap: f64,
     /// Points lost per concept that the answer denies.
     pub negation_penalty: f64,
     /// The highest score of a list of keywords with no reasoning.
@@ -96,6 +99,15 @@ pub struct Scoring {
     pub confidence_low: f64,
 }
 
+impl Scoring {
+    /// The cap of an answer that asserts a misconception or contradicts a fact:
+    /// `false_claim_cap`, rising to `mixed_answer_cap` for an answer that covers
+    /// the rubric fully (one error in an otherwise complete answer).
+    pub fn false_claim_cap_for(&self, coverage: f64) -> f64 {
+        (self.false_claim_cap + (self.mixed_answer_cap - self.false_claim_cap) * coverage).round()
+    }
+}
+
 impl Default for Scoring {
     fn default() -> Self {
         Scoring {
@@ -105,6 +117,7 @@ impl Default for Scoring {
             similarity_full: 0.40,
             misconception_penalty: 15.0,
             false_claim_cap: 30.0,
+            mixed_answer_cap: 40.0,
             negation_penalty: 10.0,
             keyword_salad_cap: 20.0,
             off_topic_cap: 10.0,
@@ -666,7 +679,7 @@ impl Grader {
                     reason: format!("asserts \"{}\"", m.label),
                 });
                 lower_cap(
-                    s.false_claim_cap,
+                    s.false_claim_cap_for(coverage),
                     format!("asserts a misconception: \"{}\"", m.label),
                     &mut cap,
                 );
@@ -704,7 +717,7 @@ impl Grader {
                 });
             }
             lower_cap(
-                s.false_claim_cap,
+                s.false_claim_cap_for(coverage),
                 format!("contradicts a fact: \"{}\"", fact.label),
                 &mut cap,
             );
