@@ -135,7 +135,7 @@ impl Default for Scoring {
             off_topic_candidates: 4,
             off_topic_min_similarity: 0.15,
             off_topic_ratio: 1.6,
-            off_topic_max_coverage: 0.4,
+            off_topic_max_coverage: 0.6,
             coverage_exponent: 1.3,
             derived_coverage_exponent: 0.5,
             derived_contradiction_penalty: 0.0,
