@@ -193,7 +193,6 @@ impl std::ops::Deref for RubricHandle<'_> {
 const ABSOLUTES: &[&str] = &[
     "always",
     "never",
-    "guarantee",
     "guarantees",
     "guaranteed",
     "automatically",
@@ -920,7 +919,7 @@ fn find_claim(
 ) -> (ConceptStatus, Option<String>, Option<(usize, usize)>) {
     for p in phrasings {
         if let Some(m) = matcher.find_in_clause(p).filter(|m| !m.negated) {
-            let quote = analyzed.quote(answer, m.from, m.to).to_string();
+            let quote = one_line(analyzed.quote(answer, m.from, m.to));
             return (ConceptStatus::Covered, Some(quote), Some((m.from, m.to)));
         }
     }
@@ -957,7 +956,7 @@ fn find_any(
     let mut negated: Option<Match> = None;
     for p in phrasings {
         if let Some(m) = matcher.find(p) {
-            let quote = analyzed.quote(answer, m.from, m.to).to_string();
+            let quote = one_line(analyzed.quote(answer, m.from, m.to));
             if !m.negated {
                 return Found {
                     status: ConceptStatus::Covered,
@@ -1230,7 +1229,12 @@ fn context_of(answer: &str, analyzed: &Analyzed, m: &Match) -> String {
         .find(stops)
         .map(|i| until + i)
         .unwrap_or(answer.len());
-    answer[start..end].trim().to_string()
+    one_line(&answer[start..end])
+}
+
+/// A quote on one line: runs of whitespace (a bullet list's line breaks) become one space.
+fn one_line(quote: &str) -> String {
+    quote.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Detects a list of terms with no reasoning; returns why.
