@@ -737,7 +737,12 @@ impl<'a> AnswerMatcher<'a> {
             .take_while(|&i| tokens[i].clause == clause)
             .last()
             .unwrap_or(value.from);
-        if start == 0 || !PRONOUNS.contains(&tokens[start].surface.as_str()) {
+        // "..., but honestly it deletes them": a pronoun among the clause's first words.
+        let leads_with_pronoun = tokens[start..value.from]
+            .iter()
+            .take(4)
+            .any(|t| PRONOUNS.contains(&t.surface.as_str()));
+        if start == 0 || !leads_with_pronoun {
             return false;
         }
         let previous = tokens[start - 1].clause;

@@ -294,6 +294,13 @@ pub fn analyze(original: &str) -> Analyzed {
         }
         i += 1;
     }
+    // "no matter how deep" denies nothing.
+    for i in 0..tokens.len().saturating_sub(1) {
+        if tokens[i].surface == "no" && tokens[i + 1].surface == "matter" {
+            tokens[i].is_negator = false;
+            tokens[i].is_stop = true;
+        }
+    }
     Analyzed { tokens }
 }
 
@@ -373,6 +380,13 @@ mod tests {
         assert_eq!(a.tokens[9].surface, "2.5");
         assert_ne!(a.tokens[1].clause, a.tokens[2].clause);
         assert_eq!(a.sentence_count(), 3);
+    }
+
+    #[test]
+    fn no_matter_is_not_a_negation() {
+        let a = analyze("fast no matter how deep");
+        assert!(!a.tokens.iter().any(|t| t.is_negator));
+        assert!(analyze("no retries").tokens[0].is_negator);
     }
 
     #[test]
