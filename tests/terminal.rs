@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use testenv::{TestEnv, GOOD_SHARDING_2};
 
-/// A tmux server of its own with one 80-column window running a command.
+/// A tmux server of its own (its socket in the test's temp dir) with one
+/// 80-column window running a command.
 struct Tmux {
     socket: String,
 }
@@ -30,7 +31,8 @@ impl Tmux {
             eprintln!("skipped: tmux is not installed");
             return None;
         }
-        let socket = format!("mockgrade-test-{}-{name}", std::process::id());
+        let socket = env.dir.path().join(format!("tmux-{name}.sock"));
+        let socket = socket.display().to_string();
         // The command runs with exactly the test's environment, at a terminal.
         let mut line = String::from("env -i TERM=xterm-256color");
         for (key, value) in env.vars() {
@@ -42,7 +44,7 @@ impl Tmux {
             quote(&format!("{script}; sleep 120"))
         ));
         let status = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-S", &socket, "-f", "/dev/null", "new-session", "-d"])
             .args(["-x", "80", "-y", "200", &line])
             .status()
             .expect("tmux runs");
@@ -52,7 +54,7 @@ impl Tmux {
 
     fn run(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
-            .args(["-L", &self.socket])
+            .args(["-S", &self.socket])
             .args(args)
             .output()
             .expect("tmux runs");
@@ -100,8 +102,9 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
+            .args(["-S", &self.socket, "kill-server"])
             .output();
+        let _ = std::fs::remove_file(&self.socket);
     }
 }
 
