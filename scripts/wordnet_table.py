@@ -6,6 +6,12 @@ listed in WordNet's index files), for each part of speech, gives the words that
 may stand for it: one line per lemma, the lemma first, then those words. Lemmas
 that WordNet's sense-tagged corpus never saw are left out (rare words).
 
+Only mutual synonyms are kept: a word stands for the lemma when, in the same
+part of speech, the word's own most frequent sense is that same synset. So
+"minimum"/"minimal" and "allocate"/"apportion" stay, but "function" does not
+take "run": the most frequent sense of "run" is moving fast on foot, not
+functioning, and a grade must not credit "functions" for "Running".
+
     apt-get install wordnet-base && python3 scripts/wordnet_table.py
 """
 import os
@@ -14,7 +20,8 @@ import sys
 WN = "/usr/share/wordnet"
 OUT = os.path.join(os.path.dirname(__file__), "..", "data", "wordnet-synonyms.txt")
 HEADER = """# Synonyms derived from WordNet 3.0 (scripts/wordnet_table.py): each line is a word,
-# then the single words of its most frequent sense's synset (per part of speech).
+# then the single words of its most frequent sense's synset (per part of speech)
+# whose own most frequent sense, in that part of speech, is the same synset.
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
 # REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT
@@ -42,7 +49,7 @@ def synset_words(pos, offset, cache={}):
 def main():
     if not os.path.isdir(WN):
         sys.exit(f"{WN} not found: apt-get install wordnet-base")
-    groups = {}
+    first = {}
     for pos in ["noun", "verb", "adj", "adv"]:
         for line in open(os.path.join(WN, f"index.{pos}"), encoding="utf-8", errors="replace"):
             if line.startswith(" "):
@@ -58,14 +65,23 @@ def main():
             # Words never seen in WordNet's sense-tagged corpus are rare: left out.
             if synset_count == 0 or not offsets or tagged_senses == 0:
                 continue
-            words = [w for w in synset_words(pos, offsets[0]) if w != lemma]
-            groups.setdefault(lemma, set()).update(words)
+            first[(lemma, pos)] = offsets[0]
+    groups = {}
+    for (lemma, pos), offset in first.items():
+        # Mutual: the other word's most frequent sense is this very synset.
+        words = [
+            w
+            for w in synset_words(pos, offset)
+            if w != lemma and first.get((w, pos)) == offset
+        ]
+        groups.setdefault(lemma, set()).update(words)
     with open(OUT, "w", encoding="utf-8") as out:
         out.write(HEADER)
         for lemma in sorted(groups):
             if groups[lemma]:
                 out.write(lemma + " " + " ".join(sorted(groups[lemma])) + "\n")
-    print(f"{len(groups)} groups written to {OUT}")
+    written = sum(1 for words in groups.values() if words)
+    print(f"{written} groups written to {OUT}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,118 @@ use crate::text;
 /// dev set graded with derived rubrics; 0.3 and 0.6 did worse there.)
 const QUESTION_WORD_FACTOR: f64 = 0.0;
 
+/// Function words that the analyser keeps (they can matter inside a claim) but
+/// that are never a key term of a reference on their own.
+const NOT_TERMS: &[&str] = &[
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "although",
+    "always",
+    "among",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "around",
+    "away",
+    "because",
+    "before",
+    "below",
+    "between",
+    "both",
+    "each",
+    "else",
+    "enough",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "first",
+    "further",
+    "hence",
+    "how",
+    "however",
+    "instead",
+    "least",
+    "less",
+    "many",
+    "more",
+    "most",
+    "once",
+    "only",
+    "other",
+    "others",
+    "otherwise",
+    "out",
+    "over",
+    "own",
+    "per",
+    "quite",
+    "rather",
+    "same",
+    "several",
+    "since",
+    "still",
+    "such",
+    "than",
+    "then",
+    "thus",
+    "too",
+    "under",
+    "until",
+    "upon",
+    "very",
+    "via",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whereas",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "within",
+    "yet",
+];
+
+/// Units that turn a number into a quantity ("50k", "5ms", "10x"), still not a term.
+const NUMBER_UNITS: &[&str] = &[
+    "k", "m", "b", "kb", "mb", "gb", "tb", "ms", "s", "x", "th", "st", "nd", "rd", "pct",
+];
+
+/// Whether a reference word can be a derived concept: not a function word, not
+/// a fragment under three letters (unless written as a capitalised acronym
+/// such as "IP" or "DB"), and not a number or quantity ("90", "1.5", "50k").
+pub fn is_term(surface: &str, as_written: &str) -> bool {
+    if NOT_TERMS.binary_search(&surface).is_ok() || text::is_stop_word(surface) {
+        return false;
+    }
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return false;
+    }
+    if surface.starts_with(|c: char| c.is_ascii_digit()) {
+        let unit = surface.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        if NUMBER_UNITS.contains(&unit) {
+            return false;
+        }
+    }
+    let acronym =
+        as_written.chars().count() == 2 && as_written.chars().all(|c| c.is_ascii_uppercase());
+    surface.chars().count() >= 3 || acronym
+}
+
 /// Derives a rubric with one concept per key term of the reference answer.
 pub fn derive(
     question_id: &str,
@@ -30,7 +142,17 @@ pub fn derive(
     let in_reference = AnswerMatcher::new(&no_synonyms, &analyzed);
     let mut order: Vec<String> = Vec::new();
     let mut surface: HashMap<String, String> = HashMap::new();
-    for t in analyzed.content() {
+    let terms: Vec<&text::Token> = analyzed
+        .content()
+        .filter(|t| is_term(&t.surface, reference.get(t.start..t.end).unwrap_or("")))
+        .collect();
+    // A reference with no term at all (a number, say) keeps its content words.
+    let terms = if terms.is_empty() {
+        analyzed.content().collect()
+    } else {
+        terms
+    };
+    for t in terms {
         if !surface.contains_key(&t.stem) {
             order.push(t.stem.clone());
             surface.insert(t.stem.clone(), t.surface.clone());
@@ -127,14 +249,17 @@ pub fn key_phrases(
         run.clear();
     };
     for (i, t) in analyzed.tokens.iter().enumerate() {
-        let boundary = t.is_stop
-            || t.is_negator
-            || run.len() == 3
-            || (i > 0 && analyzed.tokens[i - 1].clause != t.clause);
+        // Function words, fragments and numbers end a phrase: "invalidate 90
+        // percent" gives "invalidate" and "percent", never the number.
+        let term = !t.is_stop
+            && !t.is_negator
+            && is_term(&t.surface, reference.get(t.start..t.end).unwrap_or(""));
+        let boundary =
+            !term || run.len() == 3 || (i > 0 && analyzed.tokens[i - 1].clause != t.clause);
         if boundary {
             flush(&mut run);
         }
-        if !t.is_stop && !t.is_negator {
+        if term {
             run.push(t);
         }
     }
@@ -174,6 +299,55 @@ mod tests {
     fn a_reference_of_question_words_only_still_has_concepts() {
         let r = derive("q", "What is a stack?", "A stack.", &model());
         assert_eq!(r.concepts.len(), 1);
+    }
+
+    #[test]
+    fn function_words_fragments_and_numbers_are_not_concepts() {
+        assert!(
+            NOT_TERMS.windows(2).all(|w| w[0] < w[1]),
+            "NOT_TERMS is sorted"
+        );
+        let r = derive(
+            "q",
+            "",
+            "Which is better than x? Co-located IP caches invalidate 90 percent of 50k keys, then 1.5 more.",
+            &model(),
+        );
+        let ids: Vec<&str> = r.concepts.iter().map(|c| c.id.as_str()).collect();
+        for gone in [
+            "which", "than", "x", "co", "90", "50k", "1.5", "more", "then",
+        ] {
+            assert!(!ids.contains(&gone), "{gone} in {ids:?}");
+        }
+        for kept in [
+            "better",
+            "located",
+            "ip",
+            "caches",
+            "invalidate",
+            "percent",
+            "keys",
+        ] {
+            assert!(ids.contains(&kept), "{kept} not in {ids:?}");
+        }
+        // A reference that is only a number still has a concept.
+        assert_eq!(derive("q", "", "42.", &model()).concepts.len(), 1);
+    }
+
+    #[test]
+    fn drafts_never_propose_numbers() {
+        let phrases = key_phrases(
+            "How do you handle cache invalidation?",
+            "Event-driven updates invalidate 90 percent of stale entries within 5 seconds.",
+            &model(),
+            10,
+        );
+        let texts: Vec<&str> = phrases.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(
+            texts.iter().all(|p| !p.chars().any(|c| c.is_ascii_digit())),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"invalidate"), "{texts:?}");
     }
 
     #[test]

@@ -184,12 +184,53 @@ mod tests {
 }
 #[cfg(test)]
 mod roundtrip {
+    /// A serialisable value as JSON, with its sets (arrays of strings) sorted.
+    fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Value {
+        fn sort_sets(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Array(items) => {
+                    items.iter_mut().for_each(sort_sets);
+                    if items.iter().all(|i| i.is_string()) {
+                        items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+                    }
+                }
+                serde_json::Value::Object(fields) => fields.values_mut().for_each(sort_sets),
+                _ => {}
+            }
+        }
+        let mut v = serde_json::to_value(value).expect("serialisable as JSON");
+        sort_sets(&mut v);
+        v
+    }
+
     #[test]
     fn prepared_round_trips() {
         let g = crate::grade::Grader::builtin().unwrap();
         let p = super::Prepared::new("k".into(), g.deck, g.lexicon, g.model, g.rubrics);
+        // Every part compared as JSON (maps sorted, so hash order does not
+        // matter); rubrics one by one, decoded (their blobs hold hash maps).
         let bytes = postcard::to_stdvec(&p).unwrap();
         let back: super::Prepared = postcard::from_bytes(&bytes).unwrap();
         assert_eq!(back.key, "k");
+        assert_eq!(json(&back.deck), json(&p.deck));
+        assert_eq!(json(&back.lexicon), json(&p.lexicon));
+        assert_eq!(json(&back.model), json(&p.model));
+        let ids: Vec<&str> = p.rubrics.question_ids().collect();
+        assert_eq!(back.rubrics.question_ids().collect::<Vec<_>>(), ids);
+        for id in ids {
+            let (a, b) = (back.rubrics.get(id).unwrap(), p.rubrics.get(id).unwrap());
+            assert_eq!(json(a), json(b), "rubric {id}");
+        }
+        // And the parts carry real content, not empty defaults.
+        assert_eq!(back.format, super::FORMAT);
+        assert_eq!(back.deck.questions().count(), p.deck.questions().count());
+        assert!(back.deck.questions().count() >= 35);
+        let q = back.deck.question("sharding-2").unwrap();
+        assert!(q.reference.contains("ring"), "{}", q.reference);
+        let rubric = back.rubrics.get("sharding-2").unwrap();
+        assert!(rubric.concepts.len() >= 3);
+        assert!(rubric.concepts.iter().all(|c| !c.phrasings.is_empty()));
+        assert!(back.model.idf("ring") > 0.0);
+        assert_eq!(back.model.idf("ring"), p.model.idf("ring"));
     }
 }

@@ -283,18 +283,22 @@ impl Deck {
         if matches.len() == 1 {
             return Ok(matches[0]);
         }
+        if matches.len() > 1 {
+            return Err(Error::Ambiguous {
+                kind: "topic",
+                name: name.to_string(),
+                candidates: matches
+                    .iter()
+                    .map(|t| format!("{} ({})", t.slug, t.number))
+                    .collect(),
+            });
+        }
         let candidates: Vec<&str> = self.topics.iter().map(|t| t.slug.as_str()).collect();
-        let hint = if matches.len() > 1 {
-            let names: Vec<&str> = matches.iter().map(|t| t.slug.as_str()).collect();
-            format!("\"{name}\" is ambiguous: it could be {}", names.join(", "))
-        } else {
-            "`mockgrade list` shows every topic".into()
-        };
         Err(Error::UnknownName {
             kind: "topic",
             name: name.to_string(),
             suggestion: did_you_mean(&wanted, &candidates),
-            hint,
+            hint: "`mockgrade list` shows every topic".into(),
         })
     }
 }
@@ -347,6 +351,14 @@ mod tests {
         assert!(err.contains("did you mean `sharding`"), "{err}");
         let err = deck.question("sharding-9").unwrap_err().to_string();
         assert!(err.contains("did you mean"), "{err}");
+        // A prefix of several topics is ambiguous, not unknown, and suggests none of them.
+        let err = deck.topic("c").unwrap_err().to_string();
+        assert!(err.contains("\"c\" is ambiguous"), "{err}");
+        assert!(err.contains("caching (2)") && err.contains("cdn"), "{err}");
+        assert!(
+            !err.contains("unknown") && !err.contains("did you mean"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -16,13 +16,22 @@ pub enum ExitCode {
 /// Everything that can go wrong in the library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("unknown {kind} \"{name}\"{}. {hint}", suggestion.as_ref().map(|s| format!(": did you mean `{s}`?")).unwrap_or_default())]
+    #[error("unknown {kind} \"{name}\"{} {hint}", suggestion.as_ref().map(|s| format!(": did you mean `{s}`?")).unwrap_or_else(|| ".".into()))]
     UnknownName {
         kind: &'static str,
         name: String,
         suggestion: Option<String>,
         hint: String,
     },
+    #[error("{kind} \"{name}\" is ambiguous: it could be {}. Type more of it, or use its number", candidates.join(", "))]
+    Ambiguous {
+        kind: &'static str,
+        name: String,
+        candidates: Vec<String>,
+    },
+    /// A usage mistake with what to do instead.
+    #[error("{0}")]
+    Usage(String),
     #[error("{file}:{line}: {message}")]
     Deck {
         file: String,
@@ -59,7 +68,9 @@ impl Error {
     /// The exit code for this error.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::UnknownName { .. } => ExitCode::Usage,
+            Error::UnknownName { .. } | Error::Ambiguous { .. } | Error::Usage(_) => {
+                ExitCode::Usage
+            }
             _ => ExitCode::Failure,
         }
     }

@@ -2,6 +2,8 @@
 //! library): every graded attempt with its score, band, per-concept status and,
 //! unless declined, the answer text. The schema is versioned and migrated;
 //! concurrent processes are serialised by SQLite's locking (WAL, busy timeout).
+//! Grades against a custom reference answer are kept, but marked `custom` and
+//! left out of the schedule and of the per-topic and per-concept figures.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -13,7 +15,55 @@ use crate::error::Error;
 use crate::report::Report;
 
 /// The schema version this build writes (SQLite `user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
+
+/// The schema changes, in order: entry `i` brings the schema to version `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE IF NOT EXISTS attempts (
+         id INTEGER PRIMARY KEY,
+         time INTEGER NOT NULL,
+         deck TEXT NOT NULL,
+         question_id TEXT NOT NULL,
+         score REAL NOT NULL,
+         band TEXT NOT NULL,
+         answer TEXT,
+         report TEXT NOT NULL
+     );
+     CREATE TABLE IF NOT EXISTS concept_results (
+         attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+         concept_id TEXT NOT NULL,
+         label TEXT NOT NULL,
+         status TEXT NOT NULL
+     );
+     CREATE INDEX IF NOT EXISTS attempts_question ON attempts(question_id);
+     CREATE INDEX IF NOT EXISTS concepts_attempt ON concept_results(attempt_id);",
+    // Spaced-repetition state (SM-2), per question and per concept id.
+    "CREATE TABLE IF NOT EXISTS schedule (
+         kind TEXT NOT NULL,
+         key TEXT NOT NULL,
+         repetitions INTEGER NOT NULL,
+         interval_days REAL NOT NULL,
+         easiness REAL NOT NULL,
+         due INTEGER NOT NULL,
+         PRIMARY KEY (kind, key)
+     );",
+    // Custom-reference attempts are marked, and the schedule keeps the state
+    // from before a burst of re-grades (see `schedule::review`). Schedule rows
+    // that only custom-reference grades made are dropped.
+    "ALTER TABLE attempts ADD COLUMN custom INTEGER NOT NULL DEFAULT 0;
+     UPDATE attempts SET custom = 1 WHERE question_id = 'custom' OR deck LIKE 'reference %';
+     ALTER TABLE schedule ADD COLUMN window_start INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE schedule ADD COLUMN base_repetitions INTEGER;
+     ALTER TABLE schedule ADD COLUMN base_interval_days REAL;
+     ALTER TABLE schedule ADD COLUMN base_easiness REAL;
+     ALTER TABLE schedule ADD COLUMN base_due INTEGER;
+     DELETE FROM schedule WHERE kind = 'question' AND key = 'custom';
+     DELETE FROM schedule WHERE kind = 'concept'
+         AND key IN (SELECT concept_id FROM concept_results
+                     JOIN attempts ON attempts.id = attempt_id WHERE custom = 1)
+         AND key NOT IN (SELECT concept_id FROM concept_results
+                     JOIN attempts ON attempts.id = attempt_id WHERE custom = 0);",
+];
 
 /// The file name of the database inside the data directory.
 pub const FILE_NAME: &str = "history.sqlite3";
@@ -37,6 +87,8 @@ pub struct Attempt {
     pub score: f64,
     pub band: String,
     pub answer: Option<String>,
+    /// Graded against a custom reference answer (`grade --reference`), not a deck question.
+    pub custom: bool,
 }
 
 /// The history database.
@@ -102,61 +154,48 @@ impl History {
         self.conn
             .pragma_update(None, "journal_mode", "WAL")
             .map_err(err)?;
-        if version < 1 {
-            self.conn
-                .execute_batch(
-                    "BEGIN IMMEDIATE;
-                     CREATE TABLE IF NOT EXISTS attempts (
-                         id INTEGER PRIMARY KEY,
-                         time INTEGER NOT NULL,
-                         deck TEXT NOT NULL,
-                         question_id TEXT NOT NULL,
-                         score REAL NOT NULL,
-                         band TEXT NOT NULL,
-                         answer TEXT,
-                         report TEXT NOT NULL
-                     );
-                     CREATE TABLE IF NOT EXISTS concept_results (
-                         attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
-                         concept_id TEXT NOT NULL,
-                         label TEXT NOT NULL,
-                         status TEXT NOT NULL
-                     );
-                     CREATE INDEX IF NOT EXISTS attempts_question ON attempts(question_id);
-                     CREATE INDEX IF NOT EXISTS concepts_attempt ON concept_results(attempt_id);
-                     PRAGMA user_version = 1;
-                     COMMIT;",
-                )
-                .map_err(err)?;
-        }
-        if version < 2 {
-            // Spaced-repetition state (SM-2), per question and per concept id.
-            self.conn
-                .execute_batch(
-                    "BEGIN IMMEDIATE;
-                     CREATE TABLE IF NOT EXISTS schedule (
-                         kind TEXT NOT NULL,
-                         key TEXT NOT NULL,
-                         repetitions INTEGER NOT NULL,
-                         interval_days REAL NOT NULL,
-                         easiness REAL NOT NULL,
-                         due INTEGER NOT NULL,
-                         PRIMARY KEY (kind, key)
-                     );
-                     PRAGMA user_version = 2;
-                     COMMIT;",
-                )
-                .map_err(err)?;
+        if version < SCHEMA_VERSION {
+            for (target, sql) in MIGRATIONS.iter().enumerate() {
+                self.migrate_step(target as i64 + 1, sql)?;
+            }
         }
         Ok(())
     }
 
-    /// Stores an attempt in one transaction; returns its id.
+    /// Brings the schema to version `target` with `sql`, unless it is there
+    /// already. The version is read inside the write lock, so processes that
+    /// start at once on a new or old history migrate it exactly once.
+    fn migrate_step(&self, target: i64, sql: &str) -> Result<(), Error> {
+        let err = |e| db_err(&self.path, e);
+        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(err)?;
+        let applied = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .and_then(|now| {
+                if now >= target {
+                    return Ok(());
+                }
+                self.conn.execute_batch(sql)?;
+                self.conn.pragma_update(None, "user_version", target)
+            });
+        match applied {
+            Ok(()) => self.conn.execute_batch("COMMIT").map_err(err),
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(err(e))
+            }
+        }
+    }
+
+    /// Stores an attempt in one transaction; returns its id. A `custom`
+    /// attempt (graded against a custom reference answer) does not touch the
+    /// schedule.
     pub fn record(
         &mut self,
         deck: &str,
         report: &Report,
         answer: Option<&str>,
+        custom: bool,
     ) -> Result<i64, Error> {
         let path = self.path.clone();
         let err = |e| db_err(&path, e);
@@ -169,8 +208,8 @@ impl History {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(err)?;
         tx.execute(
-            "INSERT INTO attempts (time, deck, question_id, score, band, answer, report)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO attempts (time, deck, question_id, score, band, answer, report, custom)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 time,
                 deck,
@@ -178,21 +217,26 @@ impl History {
                 report.score,
                 report.band.name(),
                 answer,
-                report.to_json()
+                report.to_json(),
+                custom
             ],
         )
         .map_err(err)?;
         let id = tx.last_insert_rowid();
-        let quality = crate::schedule::quality(report.score);
-        crate::schedule::review(&tx, "question", &report.question_id, quality, time)
-            .map_err(err)?;
+        if !custom {
+            let quality = crate::schedule::quality(report.score);
+            crate::schedule::review(&tx, "question", &report.question_id, quality, time)
+                .map_err(err)?;
+        }
         for c in &report.concepts {
-            let q = if c.status == crate::report::ConceptStatus::Covered {
-                5
-            } else {
-                1
-            };
-            crate::schedule::review(&tx, "concept", &c.id, q, time).map_err(err)?;
+            if !custom {
+                let q = if c.status == crate::report::ConceptStatus::Covered {
+                    5
+                } else {
+                    1
+                };
+                crate::schedule::review(&tx, "concept", &c.id, q, time).map_err(err)?;
+            }
             let status = serde_json::to_value(c.status)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -210,7 +254,7 @@ impl History {
     /// The most recent attempts, newest first.
     pub fn recent(&self, limit: usize) -> Result<Vec<Attempt>, Error> {
         self.query(
-            "SELECT id, time, deck, question_id, score, band, answer FROM attempts ORDER BY id DESC LIMIT ?1",
+            "SELECT id, time, deck, question_id, score, band, answer, custom FROM attempts ORDER BY id DESC LIMIT ?1",
             params![limit as i64],
         )
     }
@@ -218,7 +262,7 @@ impl History {
     /// Every attempt, oldest first.
     pub fn all(&self) -> Result<Vec<Attempt>, Error> {
         self.query(
-            "SELECT id, time, deck, question_id, score, band, answer FROM attempts ORDER BY id",
+            "SELECT id, time, deck, question_id, score, band, answer, custom FROM attempts ORDER BY id",
             [],
         )
     }
@@ -235,9 +279,9 @@ impl History {
         let err = |e| db_err(&self.path, e);
         self.conn
             .query_row(
-                "SELECT id, time, deck, question_id, score, band, answer, report FROM attempts WHERE id = ?1",
+                "SELECT id, time, deck, question_id, score, band, answer, custom, report FROM attempts WHERE id = ?1",
                 params![id],
-                |r| Ok((attempt_of(r)?, r.get::<_, String>(7)?)),
+                |r| Ok((attempt_of(r)?, r.get::<_, String>(8)?)),
             )
             .optional()
             .map_err(err)
@@ -248,14 +292,17 @@ impl History {
         crate::schedule::Schedule::load(&self.conn).map_err(|e| db_err(&self.path, e))
     }
 
-    /// Concepts by how often they were missed or denied: (id, label, misses, attempts).
+    /// Concepts by how often they were missed or denied: (id, label, misses,
+    /// attempts), over deck questions only (not custom-reference grades).
     pub fn missed_concepts(&self, limit: usize) -> Result<Vec<(String, String, i64, i64)>, Error> {
         let err = |e| db_err(&self.path, e);
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT concept_id, label, SUM(status != 'covered') AS misses, COUNT(*)
-                 FROM concept_results GROUP BY concept_id, label
+                 FROM concept_results JOIN attempts ON attempts.id = attempt_id
+                 WHERE attempts.custom = 0
+                 GROUP BY concept_id, label
                  HAVING misses > 0 ORDER BY misses DESC, concept_id LIMIT ?1",
             )
             .map_err(err)?;
@@ -268,7 +315,7 @@ impl History {
     }
 }
 
-/// An attempt from a row whose first seven columns are those of `Attempt`.
+/// An attempt from a row whose first eight columns are those of `Attempt`.
 fn attempt_of(r: &rusqlite::Row) -> rusqlite::Result<Attempt> {
     Ok(Attempt {
         id: r.get(0)?,
@@ -278,6 +325,7 @@ fn attempt_of(r: &rusqlite::Row) -> rusqlite::Result<Attempt> {
         score: r.get(4)?,
         band: r.get(5)?,
         answer: r.get(6)?,
+        custom: r.get(7)?,
     })
 }
 
@@ -322,8 +370,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut h = History::open(dir.path()).unwrap();
         let r = report();
-        let id = h.record("built-in", &r, Some("answer")).unwrap();
-        let id2 = h.record("built-in", &r, None).unwrap();
+        let id = h.record("built-in", &r, Some("answer"), false).unwrap();
+        let id2 = h.record("built-in", &r, None, false).unwrap();
         let recent = h.recent(10).unwrap();
         assert_eq!(
             recent.iter().map(|a| a.id).collect::<Vec<_>>(),
@@ -335,6 +383,69 @@ mod tests {
         assert_eq!(attempt.question_id, "sharding-2");
         assert!(json.contains("\"concepts\""));
         assert!(!h.missed_concepts(10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn custom_reference_attempts_stay_out_of_the_schedule_and_missed_concepts() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = History::open(dir.path()).unwrap();
+        let g = Grader::builtin().unwrap();
+        let custom = g
+            .grade_against_reference("", "A stack is a last-in first-out list.", "a queue")
+            .unwrap();
+        let id = h
+            .record("reference ref.txt", &custom, Some("a queue"), true)
+            .unwrap();
+        assert!(h.get(id).unwrap().unwrap().0.custom);
+        let schedule = h.schedule().unwrap();
+        assert!(schedule.questions.is_empty() && schedule.concepts.is_empty());
+        assert!(h.missed_concepts(10).unwrap().is_empty());
+        h.record("built-in", &report(), None, false).unwrap();
+        assert!(h.schedule().unwrap().questions.contains_key("sharding-2"));
+        assert!(!h.missed_concepts(10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_version_2_history_is_migrated_and_its_custom_grades_are_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = Connection::open(dir.path().join(FILE_NAME)).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE attempts (id INTEGER PRIMARY KEY, time INTEGER NOT NULL, deck TEXT NOT NULL,
+                 question_id TEXT NOT NULL, score REAL NOT NULL, band TEXT NOT NULL, answer TEXT,
+                 report TEXT NOT NULL);
+             CREATE TABLE concept_results (attempt_id INTEGER NOT NULL, concept_id TEXT NOT NULL,
+                 label TEXT NOT NULL, status TEXT NOT NULL);
+             CREATE TABLE schedule (kind TEXT NOT NULL, key TEXT NOT NULL, repetitions INTEGER NOT NULL,
+                 interval_days REAL NOT NULL, easiness REAL NOT NULL, due INTEGER NOT NULL,
+                 PRIMARY KEY (kind, key));
+             INSERT INTO attempts VALUES (1, 0, 'reference r.txt', 'custom', 20, 'no', 'x', '{}');
+             INSERT INTO attempts VALUES (2, 0, 'built-in', 'sharding-2', 70, 'hire', 'y', '{}');
+             INSERT INTO concept_results VALUES (1, 'which', 'which', 'missing');
+             INSERT INTO concept_results VALUES (1, 'ring', 'ring', 'missing');
+             INSERT INTO concept_results VALUES (2, 'ring', 'ring', 'covered');
+             INSERT INTO schedule VALUES ('question', 'custom', 0, 1, 2.5, 0);
+             INSERT INTO schedule VALUES ('concept', 'which', 0, 1, 2.5, 0);
+             INSERT INTO schedule VALUES ('concept', 'ring', 1, 1, 2.5, 0);
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+        drop(conn);
+        let h = History::open(dir.path()).unwrap();
+        let all = h.all().unwrap();
+        assert_eq!(
+            all.iter().map(|a| a.custom).collect::<Vec<_>>(),
+            [true, false]
+        );
+        let s = h.schedule().unwrap();
+        assert!(s.questions.is_empty(), "{s:?}");
+        assert_eq!(s.concepts.keys().collect::<Vec<_>>(), ["ring"]);
+        let missed = h.missed_concepts(10).unwrap();
+        assert!(missed.is_empty(), "{missed:?}");
+    }
+
+    #[test]
+    fn every_schema_version_has_its_migration() {
+        assert_eq!(MIGRATIONS.len() as i64, SCHEMA_VERSION);
     }
 
     #[test]

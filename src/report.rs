@@ -5,6 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::sanitize;
 
+/// User text for one line of a report: escapes stripped, line breaks and runs of
+/// spaces (a quote that spans bullet lines) folded into single spaces.
+fn one_line(text: &str) -> String {
+    sanitize(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The hiring band of a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -189,7 +198,7 @@ impl Report {
             let evidence = c
                 .evidence
                 .as_deref()
-                .map(|e| format!("\"{}\"", sanitize(e)))
+                .map(|e| format!("\"{}\"", one_line(e)))
                 .unwrap_or_default();
             match c.status {
                 ConceptStatus::Covered => out.push_str(&format!(
@@ -228,7 +237,7 @@ impl Report {
                     "  {} {}  \"{}\"\n      {}\n",
                     "✗".red().bold(),
                     m.label,
-                    sanitize(&m.evidence),
+                    one_line(&m.evidence),
                     m.explanation.dimmed()
                 ));
             }
@@ -239,7 +248,7 @@ impl Report {
                 out.push_str(&format!(
                     "  {} \"{}\"  contradicts: {}\n      {} {}\n",
                     "✗".red().bold(),
-                    sanitize(&c.evidence),
+                    one_line(&c.evidence),
                     c.label,
                     "In fact:".bold(),
                     c.correction
@@ -253,7 +262,7 @@ impl Report {
                     "  -{:.1} {}: {}\n",
                     p.points,
                     p.name,
-                    sanitize(&p.reason)
+                    one_line(&p.reason)
                 ));
             }
         }
@@ -268,7 +277,7 @@ impl Report {
         if !self.unchecked.is_empty() {
             out.push_str(&format!("\n{}\n", "Claims I could not check".bold()));
             for claim in self.unchecked.iter().take(3) {
-                out.push_str(&format!("  ? \"{}\"\n", sanitize(claim)));
+                out.push_str(&format!("  ? \"{}\"\n", one_line(claim)));
             }
             if self.unchecked.len() > 3 {
                 out.push_str(&format!("  ... and {} more\n", self.unchecked.len() - 3));
@@ -278,11 +287,10 @@ impl Report {
             out.push_str(&format!("\n{} {}\n", "Confidence:".yellow().bold(), c.note));
         }
         if show_reference {
-            out.push_str(&format!(
-                "\n{}\n{}\n",
-                "Reference answer".bold(),
-                self.reference
-            ));
+            out.push_str(&format!("\n{}\n", "Reference answer".bold()));
+            for line in self.reference.lines() {
+                out.push_str(&format!("  {}\n", line.trim_end()));
+            }
         }
         out.push_str(&format!(
             "\n{}\n",
@@ -295,6 +303,12 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_are_shown_on_one_line() {
+        assert_eq!(one_line("hash\n  ring"), "hash ring");
+        assert_eq!(one_line("- a\r\n- b\u{1b}[31m"), "- a - b");
+    }
 
     #[test]
     fn bands_follow_the_documented_cut_offs() {

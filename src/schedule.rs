@@ -1,7 +1,8 @@
 //! Spaced repetition (SM-2) driven by the grade itself, not by self-rating,
 //! kept per question and per concept id, and the choice of what to practise
 //! next: never-tried questions first, then due ones, then those that test the
-//! concepts missed most.
+//! concepts missed most. Re-grades of one item within [`REGRADE_WINDOW`] do
+//! not compound: each replaces the previous one's effect.
 
 use std::collections::HashMap;
 
@@ -10,6 +11,12 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::corpus::Question;
 
 const DAY: i64 = 86_400;
+
+/// Seconds after a review during which further reviews of the same item (an
+/// answer re-graded after an edit, or graded twice) replace that review
+/// instead of counting as new ones: the schedule advances once per window,
+/// from the state before it, with the latest grade.
+pub const REGRADE_WINDOW: i64 = 10 * 60;
 
 /// SM-2 quality (0-5) of a 0-100 score: 90+ is 5, below 20 is 0.
 pub fn quality(score: f64) -> u8 {
@@ -69,29 +76,68 @@ impl Item {
     }
 }
 
-/// Applies one review to the stored state of an item.
+/// Applies one review to the stored state of an item. Within
+/// [`REGRADE_WINDOW`] of the review that opened the current window, the review
+/// is applied to the state from before that window, so re-grading an answer
+/// seven times in a minute schedules it as one review with the latest grade.
 pub fn review(conn: &Connection, kind: &str, key: &str, q: u8, now: i64) -> rusqlite::Result<()> {
-    let current = conn
+    type Row = (Item, i64, Option<Item>);
+    let stored: Option<Row> = conn
         .query_row(
-            "SELECT repetitions, interval_days, easiness, due FROM schedule WHERE kind = ?1 AND key = ?2",
+            "SELECT repetitions, interval_days, easiness, due, window_start,
+                    base_repetitions, base_interval_days, base_easiness, base_due
+             FROM schedule WHERE kind = ?1 AND key = ?2",
             params![kind, key],
             |r| {
-                Ok(Item {
+                let current = Item {
                     repetitions: r.get(0)?,
                     interval_days: r.get(1)?,
                     easiness: r.get(2)?,
                     due: r.get(3)?,
-                })
+                };
+                let base = match (r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?) {
+                    (Some(repetitions), Some(interval_days), Some(easiness), Some(due)) => {
+                        Some(Item {
+                            repetitions,
+                            interval_days,
+                            easiness,
+                            due,
+                        })
+                    }
+                    _ => None,
+                };
+                Ok((current, r.get(4)?, base))
             },
         )
-        .optional()?
-        .unwrap_or_default();
-    let next = current.after(q, now);
+        .optional()?;
+    let (base, window_start) = match stored {
+        Some((_, start, base)) if start > 0 && (start..start + REGRADE_WINDOW).contains(&now) => {
+            (base.unwrap_or_default(), start)
+        }
+        Some((current, _, _)) => (current, now),
+        None => (Item::default(), now),
+    };
+    let next = base.after(q, now);
     conn.execute(
-        "INSERT INTO schedule (kind, key, repetitions, interval_days, easiness, due)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (kind, key) DO UPDATE SET repetitions = ?3, interval_days = ?4, easiness = ?5, due = ?6",
-        params![kind, key, next.repetitions, next.interval_days, next.easiness, next.due],
+        "INSERT INTO schedule (kind, key, repetitions, interval_days, easiness, due,
+                               window_start, base_repetitions, base_interval_days, base_easiness, base_due)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (kind, key) DO UPDATE SET repetitions = ?3, interval_days = ?4, easiness = ?5,
+             due = ?6, window_start = ?7, base_repetitions = ?8, base_interval_days = ?9,
+             base_easiness = ?10, base_due = ?11",
+        params![
+            kind,
+            key,
+            next.repetitions,
+            next.interval_days,
+            next.easiness,
+            next.due,
+            window_start,
+            base.repetitions,
+            base.interval_days,
+            base.easiness,
+            base.due
+        ],
     )?;
     Ok(())
 }
@@ -191,6 +237,49 @@ mod tests {
         assert_eq!((d.repetitions, d.interval_days), (0, 1.0));
         assert!(d.easiness < c.easiness);
         assert_eq!(d.due, DAY);
+    }
+
+    fn schedule_db() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schedule (kind TEXT NOT NULL, key TEXT NOT NULL, repetitions INTEGER NOT NULL,
+                 interval_days REAL NOT NULL, easiness REAL NOT NULL, due INTEGER NOT NULL,
+                 window_start INTEGER NOT NULL DEFAULT 0, base_repetitions INTEGER,
+                 base_interval_days REAL, base_easiness REAL, base_due INTEGER,
+                 PRIMARY KEY (kind, key));",
+        )
+        .unwrap();
+        conn
+    }
+
+    fn item(conn: &Connection) -> Item {
+        Schedule::load(conn).unwrap().questions["q"]
+    }
+
+    #[test]
+    fn regrades_within_the_window_do_not_compound() {
+        let conn = schedule_db();
+        let t0 = 1_000_000;
+        for i in 0..7 {
+            review(&conn, "question", "q", 5, t0 + i * 8).unwrap();
+        }
+        let once = Item::default().after(5, t0 + 48);
+        assert_eq!(item(&conn), once, "seven grades in a minute count once");
+        // The latest grade in the window is the one that counts.
+        review(&conn, "question", "q", 1, t0 + 60).unwrap();
+        assert_eq!(item(&conn), Item::default().after(1, t0 + 60));
+        review(&conn, "question", "q", 5, t0 + 70).unwrap();
+        assert_eq!(item(&conn).interval_days, 1.0);
+        // After the window, a new review advances from there.
+        let later = t0 + REGRADE_WINDOW + 1;
+        review(&conn, "question", "q", 5, later).unwrap();
+        assert_eq!(item(&conn), once.after(5, later));
+        assert_eq!(item(&conn).interval_days, 6.0);
+        // A state written before windows existed (window_start 0) advances normally.
+        conn.execute("UPDATE schedule SET window_start = 0", [])
+            .unwrap();
+        review(&conn, "question", "q", 5, later + 1).unwrap();
+        assert!(item(&conn).interval_days > 6.0);
     }
 
     #[test]

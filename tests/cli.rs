@@ -389,12 +389,345 @@ fn help_lists_exit_codes_and_commands_have_examples() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Exit codes"));
-    for cmd in ["ask", "grade", "list", "show", "search", "check", "eval"] {
-        env.cmd()
-            .args([cmd, "--help"])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("mockgrade "));
+    let commands = [
+        "ask",
+        "grade",
+        "list",
+        "show",
+        "search",
+        "check",
+        "eval",
+        "rubric",
+        "rubric draft",
+        "history",
+        "history show",
+        "history export",
+        "stats",
+        "review",
+        "mock",
+        "deck",
+        "deck new",
+        "import",
+        "import anki",
+        "paths",
+        "completions",
+        "man",
+    ];
+    for command in commands {
+        let out = env
+            .cmd()
+            .args(command.split(' '))
+            .arg("--help")
+            .success_stdout();
+        let help = String::from_utf8(out).unwrap();
+        let examples: Vec<&str> = help
+            .split_once("\nExamples:\n")
+            .unwrap_or_else(|| panic!("`{command} --help` has no Examples section:\n{help}"))
+            .1
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .collect();
+        assert!(!examples.is_empty(), "{command}: {help}");
+        let wanted = format!("mockgrade {command}");
+        for line in &examples {
+            // One example per line, each a call of this very command.
+            let call = line.trim_start();
+            assert!(
+                call.starts_with(&wanted) || call.contains(&format!("| {wanted}")),
+                "`{command} --help`: {line:?} is not an example of `{wanted}`"
+            );
+            assert_eq!(line.matches("mockgrade ").count(), 1, "{line:?}");
+        }
+    }
+    // The four grade examples stand on four lines.
+    let out = env.cmd().args(["grade", "--help"]).success_stdout();
+    let help = String::from_utf8(out).unwrap();
+    for example in [
+        "\n  mockgrade grade --question sharding-2 answer.txt\n",
+        "\n  echo \"...\" | mockgrade grade --question 3.2\n",
+        "\n  mockgrade grade --reference ref.txt answer.txt\n",
+        "\n  mockgrade grade --batch answers.jsonl > results.jsonl\n",
+    ] {
+        assert!(help.contains(example), "{example:?} in {help}");
+    }
+}
+
+#[test]
+fn list_of_one_topic_counts_that_topic() {
+    let env = TestEnv::new();
+    env.cmd()
+        .args(["list", "--topic", "sharding"])
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("\n1 topic, 3 questions\n"));
+}
+
+#[test]
+fn an_ambiguous_topic_prefix_says_so_without_contradiction() {
+    let env = TestEnv::new();
+    env.cmd()
+        .args(["list", "--topic", "c"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "topic \"c\" is ambiguous: it could be caching (2), cap (5), cdn",
+        ))
+        .stderr(predicate::str::contains("unknown").not())
+        .stderr(predicate::str::contains("did you mean").not());
+    // A unique prefix still works, and a typo still gets a suggestion.
+    env.cmd()
+        .args(["list", "--topic", "cach"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("caching-1"));
+    env.cmd()
+        .args(["list", "--topic", "cachng"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown topic \"cachng\": did you mean `caching`? `mockgrade list`",
+        ));
+}
+
+#[test]
+fn a_question_id_in_place_of_the_file_gets_a_hint() {
+    let env = TestEnv::new();
+    let answer = env.file("answer.txt", GOOD_SHARDING_2);
+    env.cmd()
+        .args(["grade", "3.2"])
+        .arg(&answer)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "`3.2` is a question, not an answer file: say `mockgrade grade --question 3.2 {}`",
+            answer.display()
+        )));
+    env.cmd()
+        .args(["grade", "sharding-2"])
+        .write_stdin(GOOD_SHARDING_2)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--question sharding-2"));
+    env.cmd()
+        .args(["grade", "-q", "3.2"])
+        .arg(&answer)
+        .arg("more.txt")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unexpected argument `more.txt`"));
+    // A file that happens to be named like a question is still a file.
+    let named = env.file("3.1", GOOD_SHARDING_2);
+    env.cmd()
+        .current_dir(named.parent().unwrap())
+        .args(["grade", "-q", "3.2", "3.1"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn batch_refuses_the_human_format_and_keeps_json() {
+    let env = TestEnv::new();
+    let line = serde_json::json!({"question_id": "sharding-2", "answer": GOOD_SHARDING_2});
+    let path = env.file("b.jsonl", format!("{line}\n"));
+    env.cmd()
+        .args(["grade", "--format", "human", "--batch"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("--format human is not available"));
+    for format in [&["--format", "json"][..], &[]] {
+        let out = env
+            .cmd()
+            .arg("grade")
+            .args(format)
+            .arg("--batch")
+            .arg(&path)
+            .success_stdout();
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["question_id"], "sharding-2");
+    }
+}
+
+#[test]
+fn the_man_page_documents_every_command_and_cites_no_missing_pages() {
+    let env = TestEnv::new();
+    let out = env.cmd().arg("man").success_stdout();
+    let page = String::from_utf8(out).unwrap();
+    assert!(
+        !page.contains("mockgrade-ask"),
+        "refers to pages that do not exist"
+    );
+    assert!(page.contains(".SH COMMANDS"), "{page}");
+    for command in ["ask", "grade", "review", "mock", "stats", "import anki"] {
+        assert!(
+            page.contains(&format!("mockgrade {command}")),
+            "`{command}` missing from the man page"
+        );
+    }
+    // Examples are in it (roff escapes the dashes).
+    assert!(page.contains("answers.jsonl > results.jsonl"), "{page}");
+}
+
+#[test]
+fn bash_completion_offers_topics_and_questions_not_files() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["completions", "bash"]).success_stdout();
+    let script = String::from_utf8(out).unwrap();
+    // Every `--topic)` branch of a command that takes a deck topic lists them.
+    let branches: Vec<&str> = script
+        .split("--topic)")
+        .skip(1)
+        .map(|rest| rest.lines().nth(1).unwrap_or(""))
+        .collect();
+    let with_topics = branches
+        .iter()
+        .filter(|b| b.contains("compgen -W") && b.contains("sharding") && b.contains("caching"))
+        .count();
+    assert_eq!(
+        with_topics, 5,
+        "ask, list, stats, review and mock: {branches:#?}"
+    );
+    assert!(
+        branches.iter().all(|b| !b.contains("compgen -f")),
+        "a --topic completes file names: {branches:#?}"
+    );
+    let questions = script
+        .split("--question)")
+        .skip(1)
+        .map(|rest| rest.lines().nth(1).unwrap_or(""))
+        .filter(|b| b.contains("sharding-2"))
+        .count();
+    assert!(questions >= 2, "ask and grade complete question ids");
+    // Answer files are still completed as files.
+    assert!(script.contains("compgen -f"));
+}
+
+#[test]
+fn show_renders_tables_callouts_and_examples() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["show", "cap"]).success_stdout();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("|---") && !text.contains("| "), "{text}");
+    assert!(!text.contains("> **") && !text.contains("**"), "{text}");
+    assert!(!text.contains('`'), "{text}");
+    assert!(text.contains("▌ Rule: The real-world framing"), "{text}");
+    // Examples one per line.
+    for example in [
+        "\n  • Robinhood -> CP: ledger must be consistent (no phantom shares)\n",
+        "\n  • Uber -> AP: slightly stale driver locations are fine\n",
+    ] {
+        assert!(text.contains(example), "{example:?} in {text}");
+    }
+    // The table's columns line up: every row has its separators at the same places.
+    let out = env.cmd().args(["show", "sharding"]).success_stdout();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("|---") && !text.contains("**"), "{text}");
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains('│')).collect();
+    assert!(rows.len() >= 4, "{text}");
+    let bars = |l: &str| -> Vec<usize> {
+        l.chars()
+            .enumerate()
+            .filter(|(_, c)| *c == '│')
+            .map(|(i, _)| i)
+            .collect()
+    };
+    assert!(rows.windows(2).all(|w| bars(w[0]) == bars(w[1])), "{text}");
+}
+
+#[test]
+fn piped_reports_wrap_at_columns_with_words_intact() {
+    let env = TestEnv::new();
+    let answer = env.file("a.txt", GOOD_SHARDING_2);
+    let run = |columns: &str| {
+        let out = env
+            .cmd()
+            .env("COLUMNS", columns)
+            .args([
+                "--no-history",
+                "grade",
+                "-q",
+                "sharding-2",
+                "--show-reference",
+            ])
+            .arg(&answer)
+            .success_stdout();
+        String::from_utf8(out).unwrap()
+    };
+    let (narrow, wide) = (run("50"), run("100000"));
+    assert!(narrow.lines().all(|l| l.chars().count() <= 50), "{narrow}");
+    assert!(wide.lines().any(|l| l.chars().count() > 50));
+    assert_eq!(
+        narrow.split_whitespace().collect::<Vec<_>>(),
+        wide.split_whitespace().collect::<Vec<_>>()
+    );
+    // Continuation lines hang under their first line.
+    let lines: Vec<&str> = narrow.lines().collect();
+    let i = lines.iter().position(|l| l.starts_with("  ✓ ")).unwrap();
+    if !lines[i + 1].starts_with("  ✓ ") {
+        assert!(lines[i + 1].starts_with("    "), "{narrow}");
+    }
+    // Without COLUMNS and a terminal, 80 columns.
+    let default = env
+        .cmd()
+        .args([
+            "--no-history",
+            "grade",
+            "-q",
+            "sharding-2",
+            "--show-reference",
+        ])
+        .arg(&answer)
+        .success_stdout();
+    let default = String::from_utf8(default).unwrap();
+    assert!(
+        default.lines().all(|l| l.chars().count() <= 80),
+        "{default}"
+    );
+    assert!(default.lines().any(|l| l.chars().count() > 70), "{default}");
+}
+
+#[test]
+fn evidence_from_bullet_lines_is_quoted_on_one_line() {
+    let env = TestEnv::new();
+    let answer = "- naive hash(key)\n  % N remaps almost every key\n- keys and nodes both sit on a hash\n  ring; a key goes to the next node clockwise\n";
+    let out = env
+        .cmd()
+        .args([
+            "--no-history",
+            "grade",
+            "-q",
+            "sharding-2",
+            "--format",
+            "json",
+        ])
+        .write_stdin(answer)
+        .success_stdout();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let spanning: Vec<String> = v["concepts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["evidence"].as_str())
+        .filter(|e| e.contains('\n'))
+        .map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert!(
+        !spanning.is_empty(),
+        "the test needs evidence that spans lines: {v}"
+    );
+    let out = env
+        .cmd()
+        .env("COLUMNS", "100000")
+        .args(["--no-history", "grade", "-q", "sharding-2"])
+        .write_stdin(answer)
+        .success_stdout();
+    let report = String::from_utf8(out).unwrap();
+    for quote in spanning {
+        assert!(
+            report.lines().any(|l| l.contains(&format!("\"{quote}\""))),
+            "{quote:?} not on one line in:\n{report}"
+        );
     }
 }
 
@@ -402,9 +735,9 @@ fn help_lists_exit_codes_and_commands_have_examples() {
 fn closed_stdout_exits_quietly() {
     let env = TestEnv::new();
     // `list` writes many lines; a reader that closes early must not cause a panic message.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mockgrade"))
+    let mut child = env
+        .std_cmd()
         .arg("list")
-        .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -413,5 +746,5 @@ fn closed_stdout_exits_quietly() {
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    let _ = env;
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
 }

@@ -115,11 +115,8 @@ fn twenty_processes_at_once_leave_twenty_attempts() {
     grade(&env, "cdn-1", "warm the cache", &["--no-history"]);
     let children: Vec<_> = (0..20)
         .map(|i| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mockgrade"));
-            cmd.env("MOCKGRADE_DATA_DIR", env.dir.path().join("data"))
-                .env("HOME", env.dir.path())
-                .env("NO_COLOR", "1")
-                .args(["grade", "--question", "cdn-1", "--format", "json"])
+            let mut cmd = env.std_cmd();
+            cmd.args(["grade", "--question", "cdn-1", "--format", "json"])
                 .stdin(std::process::Stdio::piped())
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::piped());
@@ -225,9 +222,8 @@ fn processes_killed_while_writing_leave_the_history_readable() {
     let before = history_json(&env);
     // Kill graders at staggered moments, some of them mid-write (SIGKILL).
     for round in 0..12u64 {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mockgrade"))
-            .env("MOCKGRADE_DATA_DIR", env.dir.path().join("data"))
-            .env("HOME", env.dir.path())
+        let mut child = env
+            .std_cmd()
             .args(["grade", "--question", "cdn-1"])
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::null())
@@ -290,4 +286,106 @@ fn the_config_file_is_respected_and_an_invalid_one_is_located() {
         .code(1)
         .stderr(predicate::str::contains("config.toml:2:1"))
         .stderr(predicate::str::contains("invalid configuration"));
+}
+
+#[test]
+fn regrading_one_answer_in_a_burst_does_not_compound_the_schedule() {
+    let env = TestEnv::new();
+    let answer = env.file("answer.txt", GOOD_SHARDING_2);
+    for _ in 0..7 {
+        env.cmd()
+            .args(["grade", "--question", "sharding-2"])
+            .arg(&answer)
+            .assert()
+            .success();
+    }
+    assert_eq!(history_json(&env).len(), 7, "every grade is kept");
+    let history = mockgrade::history::History::open(&env.dir.path().join("data")).unwrap();
+    let schedule = history.schedule().unwrap();
+    let item = schedule.questions["sharding-2"];
+    // One review: the next one is a day away, not years.
+    assert_eq!((item.repetitions, item.interval_days), (1, 1.0), "{item:?}");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    assert!(item.due <= now + 86_400 + 60, "{item:?}");
+    for concept in schedule.concepts.values() {
+        assert!(concept.interval_days <= 1.0, "{concept:?}");
+    }
+}
+
+#[test]
+fn custom_reference_grades_stay_out_of_stats_and_the_schedule() {
+    let env = TestEnv::new();
+    let reference = env.file(
+        "ref.txt",
+        "Which is better than x? A stack is a co-operative last-in first-out list where push and pop work at the top.",
+    );
+    env.cmd()
+        .args(["grade", "--reference"])
+        .arg(&reference)
+        .write_stdin("A queue is first in, first out.")
+        .assert()
+        .success();
+    grade(&env, "caching-1", "Use a TTL.", &[]);
+    let attempts = history_json(&env);
+    assert_eq!(attempts.len(), 2, "both are in the history");
+    assert!(attempts.iter().any(|a| a["custom"] == true));
+    let out = env
+        .cmd()
+        .args(["stats", "--format", "json"])
+        .success_stdout();
+    let stats: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(stats["attempts"], 1);
+    assert_eq!(stats["custom_reference_attempts"], 1);
+    let topics: Vec<&str> = stats["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["topic"].as_str().unwrap())
+        .collect();
+    assert_eq!(topics, ["caching"]);
+    let rubric = "rubrics/caching.toml";
+    for missed in stats["most_missed"].as_array().unwrap() {
+        let concept = missed["concept"].as_str().unwrap();
+        assert!(
+            !["which", "than", "x", "co", "queue", "stack", "push", "pop"].contains(&concept),
+            "{concept} from the custom reference is among the most missed ({rubric})"
+        );
+    }
+    env.cmd()
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 attempt "))
+        .stdout(predicate::str::contains(
+            "1 grade against your own reference answers not counted",
+        ));
+    let history = mockgrade::history::History::open(&env.dir.path().join("data")).unwrap();
+    let schedule = history.schedule().unwrap();
+    assert_eq!(schedule.questions.keys().collect::<Vec<_>>(), ["caching-1"]);
+    assert!(!schedule.concepts.contains_key("stack"));
+}
+
+#[test]
+fn a_topic_typo_in_the_config_file_names_the_file() {
+    let env = TestEnv::new();
+    let config = env.file("config/config.toml", "topic = \"cachng\"\n");
+    env.cmd()
+        .arg("ask")
+        .write_stdin("Use a TTL.")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{}: the `topic` setting: unknown topic \"cachng\": did you mean `caching`?",
+            config.display()
+        )));
+    // On the command line, the same typo is the command line's.
+    env.cmd()
+        .args(["ask", "--topic", "cachng"])
+        .write_stdin("Use a TTL.")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("config.toml").not());
 }

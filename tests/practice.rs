@@ -143,7 +143,7 @@ fn an_anki_export_becomes_a_deck() {
         .assert()
         .success()
         .stdout(predicate::str::contains("imported 2 notes"))
-        .stdout(predicate::str::contains("1 lines skipped"));
+        .stdout(predicate::str::contains("1 line skipped"));
     env.cmd()
         .arg("--deck")
         .arg(&out)
@@ -175,11 +175,8 @@ fn interrupt(child: &std::process::Child) {
 fn ctrl_c_during_a_mock_keeps_what_was_graded() {
     use std::io::Write;
     let env = TestEnv::new();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mockgrade"))
-        .env("MOCKGRADE_DATA_DIR", env.dir.path().join("data"))
-        .env("MOCKGRADE_CONFIG_DIR", env.dir.path().join("config"))
-        .env("HOME", env.dir.path())
-        .env("NO_COLOR", "1")
+    let mut child = env
+        .std_cmd()
         .args(["mock", "--questions", "3", "--topic", "caching"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -221,4 +218,155 @@ fn ctrl_c_during_a_mock_keeps_what_was_graded() {
         .unwrap();
     let saved: Vec<Value> = serde_json::from_slice(&after.stdout).unwrap();
     assert_eq!(saved.len(), 1);
+}
+
+#[test]
+fn a_mock_needs_a_question_and_some_time() {
+    let env = TestEnv::new();
+    env.cmd()
+        .args(["mock", "--questions", "0"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("at least 1 question"));
+    env.cmd()
+        .args(["mock", "--minutes", "0"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("more than 0 minutes"));
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let env = TestEnv::new();
+    env.cmd()
+        .args([
+            "mock",
+            "--questions",
+            "1",
+            "--minutes",
+            "1",
+            "--topic",
+            "cdn",
+        ])
+        .write_stdin("skip\n")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Mock interview: 1 question, 1 minute.",
+        ))
+        // All skipped: zero, not "-0".
+        .stdout(predicate::str::contains("Overall 0/100"))
+        .stdout(predicate::str::contains("-0").not());
+    asked(&env, "cdn", "Static assets go through the CDN.");
+    env.cmd()
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(" 1 attempt "))
+        .stdout(predicate::str::contains("1 attempts").not());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_answer_after_the_time_ran_out_is_graded_as_late() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    // A 1.2-second interview, answered after 2 seconds.
+    let mut child = env
+        .std_cmd()
+        .args([
+            "mock",
+            "--questions",
+            "2",
+            "--minutes",
+            "0.02",
+            "--topic",
+            "sharding",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2000));
+    writeln!(
+        stdin,
+        "{GOOD_SHARDING_2}\n---\nA second answer that is never asked for."
+    )
+    .unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("(late: answered 0 min 0"), "{stderr}");
+    assert!(stderr.contains("Time is up."), "{stderr}");
+    assert!(stdout.contains("late by 0 min 0"), "{stdout}");
+    assert!(
+        stdout.contains("1 answer after the time ran out"),
+        "{stdout}"
+    );
+    // The late answer is graded and saved all the same.
+    let out = env
+        .cmd()
+        .args(["history", "--format", "json"])
+        .success_stdout();
+    let attempts: Vec<Value> = serde_json::from_slice(&out).unwrap();
+    assert_eq!(attempts.len(), 1);
+    // An answer in time has no such note.
+    env.cmd()
+        .args(["mock", "--questions", "1", "--topic", "cdn"])
+        .write_stdin("Static assets go through the CDN.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("late by").not())
+        .stdout(predicate::str::contains("after the time ran out").not())
+        .stderr(predicate::str::contains("(late:").not());
+}
+
+#[test]
+fn an_anki_field_with_a_quoted_line_break_stays_one_note() {
+    let env = TestEnv::new();
+    let file = env.file(
+        "notes.txt",
+        "#separator:tab\n#html:true\n\"What is a <b>quorum</b>,\nand why a majority?\"\t\"A majority of replicas must acknowledge a write.\n\nAny two majorities overlap, so a read sees the latest write.\"\nWhat is CAP?\tUnder a partition you choose consistency or availability.\n",
+    );
+    let out = env.dir.path().join("anki");
+    env.cmd()
+        .args(["import", "anki"])
+        .arg(&file)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("imported 2 notes"))
+        .stdout(predicate::str::contains("skipped").not());
+    let shown = env
+        .cmd()
+        .arg("--deck")
+        .arg(&out)
+        .args(["show", "anki-1", "--format", "json"])
+        .success_stdout();
+    let q: Value = serde_json::from_slice(&shown).unwrap();
+    assert_eq!(q["question"], "What is a quorum, and why a majority?");
+    let reference = q["reference"].as_str().unwrap();
+    assert!(
+        reference.starts_with("A majority of replicas"),
+        "{reference}"
+    );
+    assert!(reference.ends_with("sees the latest write."), "{reference}");
+    let second = env
+        .cmd()
+        .arg("--deck")
+        .arg(&out)
+        .args(["show", "anki-2", "--format", "json"])
+        .success_stdout();
+    let q: Value = serde_json::from_slice(&second).unwrap();
+    assert_eq!(q["question"], "What is CAP?");
 }

@@ -1,4 +1,5 @@
-//! Properties of the grader on generated answers: range, determinism,
+//! Properties of the grader on generated answers: every answer with a content
+//! word is graded and its points add up to its score, determinism,
 //! monotonicity in covered concepts, and indifference to case and spacing.
 
 use std::sync::OnceLock;
@@ -76,10 +77,41 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn scores_stay_within_0_and_100(q in question(), a in answer()) {
-        if let Some(s) = score(&q, &a) {
-            prop_assert!((0.0..=100.0).contains(&s));
+    fn grading_succeeds_and_every_point_is_accounted_for(q in question(), a in answer()) {
+        let g = grader();
+        let question = g.deck.question(&q).unwrap();
+        let has_words = a.split_whitespace().any(|w| w.chars().any(char::is_alphanumeric)
+            && !["the", "and", "so", "not", "never", "without"].contains(&w));
+        let report = match g.grade(question, &a) {
+            Ok(r) => r,
+            // The only refusal: an answer without a single content word.
+            Err(mockgrade::error::Error::EmptyAnswer) if !has_words => return Ok(()),
+            Err(e) => return Err(TestCaseError::fail(format!("grading {a:?} failed: {e}"))),
+        };
+        prop_assert!((0.0..=100.0).contains(&report.score));
+        prop_assert_eq!(report.score, report.score.round());
+        prop_assert_eq!(report.band, mockgrade::report::Band::of(report.score));
+        // The parts add up: concept points are the concepts' own, only covered
+        // concepts earn any, and the score is the capped sum less the penalties.
+        let sum: f64 = report.concepts.iter().map(|c| c.points).sum();
+        prop_assert!((sum - report.concept_points).abs() <= 0.05 * report.concepts.len() as f64 + 0.05,
+            "concept points {} vs their sum {}", report.concept_points, sum);
+        for c in &report.concepts {
+            prop_assert!(c.points >= 0.0);
+            if c.status != mockgrade::report::ConceptStatus::Covered {
+                prop_assert_eq!(c.points, 0.0, "{} is {:?} but earns points", c.id, c.status);
+            }
         }
+        let full_base = mockgrade::grade::Scoring::default().base_points;
+        prop_assert!((0.0..=full_base).contains(&report.base_points));
+        prop_assert!(report.similarity_points >= 0.0 && report.concept_points >= 0.0);
+        prop_assert!(report.penalties.iter().all(|p| p.points >= 0.0));
+        let penalties: f64 = report.penalties.iter().map(|p| p.points).sum();
+        let expected = ((report.base_points + report.concept_points + report.similarity_points)
+            .min(100.0) - penalties)
+            .clamp(0.0, 100.0);
+        prop_assert!((expected - report.score).abs() <= 1.0,
+            "parts give {} but the score is {}: {}", expected, report.score, report.to_json());
     }
 
     #[test]

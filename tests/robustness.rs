@@ -55,24 +55,34 @@ fn a_deck_with_escape_sequences_is_shown_clean() {
     assert!(!out.contains(&0x1b));
 }
 
+#[cfg(unix)]
 #[test]
 fn unreadable_file_says_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
     let path = env.file("secret.txt", "answer");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-        if std::fs::read(&path).is_ok() {
-            return; // running as root: permissions are not enforced
-        }
-    }
-    env.cmd()
-        .args(["grade", "--question", "sharding-2"])
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let mut cmd = if std::fs::read(&path).is_ok() {
+        // Root reads any file: run the binary as `nobody`, who cannot. The temp
+        // dir is opened for traversal so that only the file's own mode refuses.
+        std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut cmd = assert_cmd::Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(assert_cmd::cargo::cargo_bin("mockgrade"))
+            .env_clear()
+            .envs(env.vars());
+        cmd
+    } else {
+        env.cmd()
+    };
+    cmd.args(["--no-history", "grade", "--question", "sharding-2"])
         .arg(&path)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("permission denied"));
+        .stderr(predicate::str::contains(format!(
+            "{}: permission denied",
+            path.display()
+        )));
 }
 
 fn deck_env(rubric: &str) -> TestEnv {

@@ -1,6 +1,6 @@
 //! `mockgrade ask`: picks a question, reads the answer (terminal, pipe or editor), grades it.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -15,27 +15,29 @@ pub fn run(args: AskArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     let question: &Question = match (&args.question, &args.topic) {
         (Some(id), _) => deck.question(id)?,
         (None, topic) => {
-            let pool: Vec<&Question> = match topic {
-                Some(t) => deck.topic(t)?.questions.iter().collect(),
-                None => deck.questions().collect(),
+            let pool: Vec<&Question> = match (topic, &args.topic_from_config) {
+                (Some(t), Some(config)) => deck
+                    .topic(t)
+                    .with_context(|| format!("{}: the `topic` setting", config.display()))?
+                    .questions
+                    .iter()
+                    .collect(),
+                (Some(t), None) => deck.topic(t)?.questions.iter().collect(),
+                (None, _) => deck.questions().collect(),
             };
             pick(&grader, &pool, last_asked().as_deref(), global)
         }
     };
     remember_asked(&question.id);
-    eprintln!(
+    crate::term::eprint_wrapped(&format!(
         "{} {}\n\n{}\n",
         question.id.bold(),
         format!("({})", question.topic_name).dimmed(),
         question.text.bold()
-    );
+    ));
     let answer = if args.editor {
         read_in_editor(question)?
     } else if std::io::stdin().is_terminal() {
-        eprintln!(
-            "{}",
-            "Type your answer. Finish with an empty line twice, or Ctrl-D.".dimmed()
-        );
         read_typed()?
     } else {
         crate::input::read_stdin()?
@@ -46,12 +48,7 @@ pub fn run(args: AskArgs, global: &GlobalArgs) -> anyhow::Result<()> {
         eprintln!();
     }
     super::grade::print_report(&report, args.format, args.show_reference)?;
-    let deck_name = global
-        .deck
-        .as_ref()
-        .map(|d| d.display().to_string())
-        .unwrap_or_else(|| "built-in".into());
-    super::record(global, &deck_name, &report, &answer);
+    super::record(global, &super::deck_name(global), &report, &answer, false);
     Ok(())
 }
 
@@ -134,31 +131,15 @@ pub fn remember_asked(id: &str) {
     }
 }
 
-/// Reads typed lines until two empty lines in a row or end of input.
+/// Reads an answer typed or pasted at the terminal (until a line `.` or Ctrl-D),
+/// saying on stderr how to finish it.
 pub fn read_typed() -> anyhow::Result<String> {
-    let stdin = std::io::stdin();
-    let mut answer = String::new();
-    let mut empty_run = 0;
-    for line in stdin.lock().lines() {
-        let line = line.context("could not read the answer (is it UTF-8 text?)")?;
-        if line.trim().is_empty() {
-            empty_run += 1;
-            if empty_run >= 2 {
-                break;
-            }
-        } else {
-            empty_run = 0;
-        }
-        answer.push_str(&line);
-        answer.push('\n');
-        if answer.len() > crate::input::MAX_INPUT_BYTES {
-            anyhow::bail!(
-                "the answer is longer than the limit of {} KiB",
-                crate::input::MAX_INPUT_BYTES / 1024
-            );
-        }
+    eprintln!("{}", crate::input::typed_prompt(false).dimmed());
+    let mut stdin = std::io::stdin().lock();
+    match crate::input::read_typed(&mut stdin, false)? {
+        crate::input::Typed::Answer(text) => Ok(text),
+        crate::input::Typed::Skip | crate::input::Typed::End => Ok(String::new()),
     }
-    Ok(answer)
 }
 
 /// Opens $VISUAL or $EDITOR on a temporary file and reads back what was written.

@@ -91,19 +91,29 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
         let facts = count(|r| r.facts.len());
         let misconceptions = count(|r| r.misconceptions.len());
         let (phrases, antonyms) = crate::normalize::table_sizes();
+        let plural = crate::term::count;
         let mut msg = format!(
-            "{} {} topics, {n} questions, {} rubrics, {concepts} concepts, {facts} facts and {misconceptions} misconceptions in force; {phrases} phrase rewrites, {antonyms} antonym pairs",
+            "{} {}, {}, {}, {}, {} and {} in force; {} and {}",
             "ok:".green().bold(),
-            grader.deck.topics.len(),
-            rubrics.len()
+            plural(grader.deck.topics.len(), "topic"),
+            plural(n, "question"),
+            plural(rubrics.len(), "rubric"),
+            plural(concepts, "concept"),
+            plural(facts, "fact"),
+            plural(misconceptions, "misconception"),
+            plural(phrases, "phrase rewrite"),
+            plural(antonyms, "antonym pair"),
         );
         if auto > 0 {
-            msg.push_str(&format!(" ({auto} questions graded with derived rubrics)"));
+            msg.push_str(&format!(
+                " ({} with derived rubrics)",
+                plural(auto, "question graded")
+            ));
         }
         return super::print(&format!("{msg}\n"));
     }
     for p in &problems {
         eprintln!("{} {p}", "error:".red().bold());
     }
-    anyhow::bail!("{} problem(s) found", problems.len())
+    anyhow::bail!("{} found", crate::term::count(problems.len(), "problem"))
 }

@@ -119,16 +119,68 @@ pub fn strip_html(field: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&");
-    let trimmed = out.trim();
-    // A field quoted CSV-style: "say ""hi""" is say "hi".
-    let unquoted = match trimmed.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
-        Some(inner) => inner.replace("\"\"", "\""),
-        None => trimmed.to_string(),
-    };
-    crate::input::sanitize(&unquoted)
+    crate::input::sanitize(&out)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The notes of an Anki "Notes in Plain Text" export: one record per line,
+/// fields separated by tabs, `#` header lines skipped. A field in double
+/// quotes may hold tabs and line breaks, with `""` for a quote; a quote that
+/// is never closed is taken literally.
+pub fn anki_notes(text: &str) -> Vec<Vec<String>> {
+    let text = text.replace("\r\n", "\n");
+    let mut records = Vec::new();
+    let mut rest = text.as_str();
+    while !rest.is_empty() {
+        if rest.starts_with('#') || rest.starts_with('\n') {
+            rest = rest.split_once('\n').map(|(_, r)| r).unwrap_or("");
+            continue;
+        }
+        let mut fields = Vec::new();
+        loop {
+            let (field, after) = anki_field(rest);
+            fields.push(field);
+            rest = after;
+            match rest.chars().next() {
+                Some('\t') => rest = &rest[1..],
+                Some('\n') => {
+                    rest = &rest[1..];
+                    break;
+                }
+                _ => break,
+            }
+        }
+        records.push(fields);
+    }
+    records
+}
+
+/// One field at the start of `text`, and what follows it (from the separator on).
+fn anki_field(text: &str) -> (String, &str) {
+    if let Some(quoted) = text.strip_prefix('"') {
+        let mut value = String::new();
+        let mut chars = quoted.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c != '"' {
+                value.push(c);
+                continue;
+            }
+            if chars.peek().map(|(_, n)| *n) == Some('"') {
+                value.push('"');
+                chars.next();
+                continue;
+            }
+            let after = &quoted[i + 1..];
+            if after.is_empty() || after.starts_with(['\t', '\n']) {
+                return (value, after);
+            }
+            break; // Text after the closing quote: not a quoted field after all.
+        }
+    }
+    let end = text.find(['\t', '\n']).unwrap_or(text.len());
+    (text[..end].to_string(), &text[end..])
 }
 
 /// `mockgrade import anki FILE --out DIR`.
@@ -137,15 +189,14 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<()> {
     let text = crate::input::read_file_up_to(&file, crate::input::MAX_DECK_BYTES)?;
     let mut deck = format!("# Imported from {}\n\n## 1. {topic}\n\n", file.display());
     let (mut imported, mut skipped) = (0, 0);
-    for line in text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
+    for note in anki_notes(&text) {
+        if note.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let Some((front, back)) = line.split_once('\t') else {
+        let [front, back, ..] = note.as_slice() else {
             skipped += 1;
             continue;
         };
-        let back = back.split('\t').next().unwrap_or(back);
         let (q, a) = (strip_html(front), strip_html(back));
         if q.is_empty() || a.is_empty() {
             skipped += 1;
@@ -163,9 +214,14 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<()> {
     ensure_new(&out)?;
     write(&out.join("corpus").join("deck.md"), &deck)?;
     super::print(&format!(
-        "imported {imported} notes into {}{}; they are graded with rubrics derived from their answers\n  try: mockgrade --deck {} ask\n",
+        "imported {} into {}{}; they are graded with rubrics derived from their answers\n  try: mockgrade --deck {} ask\n",
+        crate::term::count(imported, "note"),
         out.display(),
-        if skipped > 0 { format!(" ({skipped} lines skipped: no tab or empty side)") } else { String::new() },
+        if skipped > 0 {
+            format!(" ({} skipped: no tab or an empty side)", crate::term::count(skipped, "line"))
+        } else {
+            String::new()
+        },
         out.display()
     ))
 }
@@ -181,7 +237,26 @@ mod tests {
             "Raft elects a leader fast"
         );
         assert_eq!(strip_html("What is <b>Raft</b>?"), "What is Raft?");
-        assert_eq!(strip_html("\"say \"\"hi\"\"\""), "say \"hi\"");
         assert_eq!(strip_html("a &lt; b &amp;&amp; c"), "a < b && c");
+    }
+
+    #[test]
+    fn anki_quoted_fields_keep_line_breaks_tabs_and_quotes() {
+        let text = "#separator:tab\n#html:true\n\"What is\na quorum?\"\t\"A majority;\n\nsay \"\"most\"\".\"\ttag\nplain\tback\r\n\"unclosed\tside\nno tab\n";
+        let notes = anki_notes(text);
+        assert_eq!(
+            notes,
+            vec![
+                vec![
+                    "What is\na quorum?".to_string(),
+                    "A majority;\n\nsay \"most\".".into(),
+                    "tag".into()
+                ],
+                vec!["plain".into(), "back".into()],
+                vec!["\"unclosed".into(), "side".into()],
+                vec!["no tab".into()],
+            ]
+        );
+        assert_eq!(strip_html(&notes[0][0]), "What is a quorum?");
     }
 }

@@ -70,9 +70,9 @@ pub fn run(args: EvalArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     }
     if pairs.is_empty() {
         anyhow::bail!(
-            "{}: no gradable lines ({} errors{})",
+            "{}: no gradable lines ({}{})",
             args.file.display(),
-            errors.len(),
+            crate::term::count(errors.len(), "error"),
             errors
                 .first()
                 .map(|e| format!(", first: {e}"))
@@ -85,8 +85,12 @@ pub fn run(args: EvalArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     }
     let o = &e.overall;
     let mut out = format!(
-        "{} answers: Pearson {:.3}, Spearman {:.3}, MAE {:.2} on the 0-{} scale\n",
-        o.n, o.pearson, o.spearman, o.mae, e.scale
+        "{}: Pearson {:.3}, Spearman {:.3}, MAE {:.2} on the 0-{} scale\n",
+        crate::term::count(o.n, "answer"),
+        o.pearson,
+        o.spearman,
+        o.mae,
+        e.scale
     );
     if !e.by_kind.is_empty() {
         out.push_str(&format!(
@@ -120,8 +124,8 @@ pub fn run(args: EvalArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     }
     if !e.errors.is_empty() {
         out.push_str(&format!(
-            "\n{} lines could not be graded; first: {}\n",
-            e.errors.len(),
+            "\n{} could not be graded; first: {}\n",
+            crate::term::count(e.errors.len(), "line"),
             e.errors[0]
         ));
     }

@@ -49,12 +49,12 @@ pub fn run(args: HistoryArgs, _global: &GlobalArgs) -> anyhow::Result<()> {
             );
             out.push_str(&report.to_human(false));
             if let Some(answer) = attempt.answer {
-                out.push_str(&format!(
-                    "\nYour answer\n{}\n",
-                    crate::input::sanitize(&answer)
-                ));
+                out.push_str("\nYour answer\n");
+                for line in crate::input::sanitize(&answer).trim_end().lines() {
+                    out.push_str(&format!("  {}\n", line.trim_end()));
+                }
             }
-            super::print(&out)
+            super::print_human(&out)
         }
         Some(HistoryAction::Export) => {
             let mut out = String::new();

@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use crate::cli::{Format, GlobalArgs, ListArgs};
+use crate::term::count;
 
 pub fn run(args: ListArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     let deck = super::load_deck(global)?;
@@ -27,14 +28,23 @@ pub fn run(args: ListArgs, global: &GlobalArgs) -> anyhow::Result<()> {
             out = serde_json::to_string_pretty(&value)? + "\n";
         }
         Format::Human => {
-            for t in topics {
+            let width = crate::term::width();
+            for t in &topics {
                 out.push_str(&format!("{:>2}. {} ({})\n", t.number, t.name, t.slug));
                 for q in &t.questions {
-                    out.push_str(&format!("    {:<18} {:<5} {}\n", q.id, q.number, q.text));
+                    let line = format!("    {:<18} {:<5} {}", q.id, q.number, q.text);
+                    // Continuation lines of a long question sit under its text.
+                    out.push_str(&crate::term::wrap_line(&line, width, 29));
+                    out.push('\n');
                 }
             }
-            let n = deck.questions().count();
-            out.push_str(&format!("\n{} topics, {n} questions\n", deck.topics.len()));
+            // The counts are of what is listed, so a `--topic` list counts that topic.
+            let n: usize = topics.iter().map(|t| t.questions.len()).sum();
+            out.push_str(&format!(
+                "\n{}, {}\n",
+                count(topics.len(), "topic"),
+                count(n, "question")
+            ));
         }
     }
     super::print(&out)

@@ -47,5 +47,8 @@ pub fn run(args: SearchArgs, global: &GlobalArgs) -> anyhow::Result<()> {
             }
         }
     }
-    super::print(&out)
+    match args.format {
+        Format::Json => super::print(&out),
+        Format::Human => super::print_human(&out),
+    }
 }

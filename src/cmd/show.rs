@@ -25,12 +25,11 @@ pub fn run(args: ShowArgs, global: &GlobalArgs) -> anyhow::Result<()> {
             }
             Format::Human => {
                 let mut out = format!("{} ({})  {}\n\n", q.id.bold(), q.number, q.text.bold());
-                out.push_str(&format!(
-                    "{}\n{}\n\n{}\n",
-                    "Reference answer".bold(),
-                    q.reference,
-                    "Key concepts".bold()
-                ));
+                out.push_str(&format!("{}\n", "Reference answer".bold()));
+                for line in crate::input::sanitize(&q.reference).lines() {
+                    out.push_str(&format!("  {}\n", line.trim()));
+                }
+                out.push_str(&format!("\n{}\n", "Key concepts".bold()));
                 for c in &rubric.concepts {
                     out.push_str(&format!(
                         "  [{}] {}  ({})\n      {}\n",
@@ -50,7 +49,7 @@ pub fn run(args: ShowArgs, global: &GlobalArgs) -> anyhow::Result<()> {
                         ));
                     }
                 }
-                out
+                crate::term::wrap(&out, crate::term::width())
             }
         };
         return super::print(&out);
@@ -80,18 +79,30 @@ pub fn run(args: ShowArgs, global: &GlobalArgs) -> anyhow::Result<()> {
             }))? + "\n"
         }
         Format::Human => {
-            let mut out = format!("{}. {} ({})\n", topic.number, topic.name.bold(), topic.slug);
-            if !topic.intro.is_empty() {
-                out.push_str(&format!("{}\n", topic.intro.italic()));
-            }
+            let width = crate::term::width();
+            let head = format!("{}. {} ({})", topic.number, topic.name.bold(), topic.slug);
+            let mut out = crate::term::wrap_line(&head, width, 2);
             out.push('\n');
-            for line in &topic.notes {
-                out.push_str(&crate::input::sanitize(line));
+            if !topic.intro.is_empty() {
+                let intro = crate::input::sanitize(&topic.intro);
+                out.push_str(&crate::term::wrap_line(
+                    &intro.italic().to_string(),
+                    width,
+                    0,
+                ));
                 out.push('\n');
             }
-            out.push_str(&format!("\n{}\n", "Questions".bold()));
+            out.push('\n');
+            let notes = crate::notes::render(&topic.notes, width);
+            if !notes.trim().is_empty() {
+                out.push_str(notes.trim_end());
+                out.push_str("\n\n");
+            }
+            out.push_str(&format!("{}\n", "Questions".bold()));
             for q in &topic.questions {
-                out.push_str(&format!("  {:<18} {}\n", q.id, q.text));
+                let line = format!("  {:<18} {}", q.id, q.text);
+                out.push_str(&crate::term::wrap_line(&line, width, 21));
+                out.push('\n');
             }
             out
         }

@@ -6,6 +6,7 @@ use colored::Colorize;
 use serde_json::json;
 
 use crate::cli::{Format, GlobalArgs, StatsArgs};
+use crate::term::count;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -25,9 +26,12 @@ pub fn run(args: StatsArgs, global: &GlobalArgs) -> anyhow::Result<()> {
         Some(t) => Some(deck.topic(t)?.slug.clone()),
         None => None,
     };
-    let attempts: Vec<_> = history
-        .all()?
+    let all = history.all()?;
+    // Grades against a custom reference answer have no topic: not counted here.
+    let custom = all.iter().filter(|a| a.custom).count();
+    let attempts: Vec<_> = all
         .into_iter()
+        .filter(|a| !a.custom)
         .filter(|a| {
             wanted
                 .as_ref()
@@ -45,6 +49,7 @@ pub fn run(args: StatsArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     if args.format == Format::Json {
         let value = json!({
             "attempts": attempts.len(),
+            "custom_reference_attempts": custom,
             "average": if scores.is_empty() { 0.0 } else { scores.iter().sum::<f64>() / scores.len() as f64 },
             "topics": per_topic.iter().map(|(t, (n, sum))| json!({"topic": t, "attempts": n, "average": sum / *n as f64})).collect::<Vec<_>>(),
             "trend": scores,
@@ -52,15 +57,26 @@ pub fn run(args: StatsArgs, global: &GlobalArgs) -> anyhow::Result<()> {
         });
         return super::print(&(serde_json::to_string_pretty(&value)? + "\n"));
     }
+    let custom_note = if custom > 0 {
+        format!(
+            "\n({} against your own reference answers not counted: they have no topic)\n",
+            count(custom, "grade")
+        )
+    } else {
+        String::new()
+    };
     if attempts.is_empty() {
-        return super::print("no attempts yet: try `mockgrade ask`\n");
+        return super::print(&format!(
+            "no attempts yet: try `mockgrade ask`\n{custom_note}"
+        ));
     }
     let mut out = format!("{}\n", "Per topic".bold());
     for (topic, (n, sum)) in &per_topic {
         let avg = sum / *n as f64;
         let bar = "█".repeat((avg / 5.0).round() as usize);
         out.push_str(&format!(
-            "  {topic:<16} {n:>4} attempts  avg {avg:>5.1}  {bar}\n"
+            "  {topic:<16} {:>13}  avg {avg:>5.1}  {bar}\n",
+            count(*n, "attempt")
         ));
     }
     let spark: String = scores
@@ -77,5 +93,6 @@ pub fn run(args: StatsArgs, global: &GlobalArgs) -> anyhow::Result<()> {
             out.push_str(&format!("  {misses:>3}/{seen:<3} {label}  ({id})\n"));
         }
     }
-    super::print(&out)
+    out.push_str(&custom_note);
+    super::print_human(&out)
 }

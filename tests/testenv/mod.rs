@@ -18,15 +18,32 @@ impl TestEnv {
         }
     }
 
-    /// `mockgrade` with colour off and data kept in the temp dir.
+    /// The environment of every command: colour off; data, config and cache
+    /// kept in the temp dir.
+    pub fn vars(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        let dir = self.dir.path();
+        vec![
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+            ("HOME", dir.into()),
+            ("MOCKGRADE_DATA_DIR", dir.join("data").into()),
+            ("MOCKGRADE_CONFIG_DIR", dir.join("config").into()),
+            ("MOCKGRADE_CACHE_DIR", dir.join("cache").into()),
+            ("NO_COLOR", "1".into()),
+        ]
+    }
+
+    /// `mockgrade` with colour off and data, config and cache kept in the temp dir.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("mockgrade").expect("binary");
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path())
-            .env("MOCKGRADE_DATA_DIR", self.dir.path().join("data"))
-            .env("MOCKGRADE_CONFIG_DIR", self.dir.path().join("config"))
-            .env("NO_COLOR", "1");
+        cmd.env_clear().envs(self.vars());
+        cmd
+    }
+
+    /// The same as a `std::process::Command`, for tests that spawn, signal or
+    /// stream to the process.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mockgrade"));
+        cmd.env_clear().envs(self.vars());
         cmd
     }
 
