@@ -25,6 +25,9 @@ pub struct Scoring {
     /// Points every on-topic answer starts with (interviewers give a vague but
     /// relevant answer some credit).
     pub base_points: f64,
+    /// Content words an answer needs for all of `base_points`; fewer earn a
+    /// share in proportion ("x" or "ring" is not a vague but relevant answer).
+    pub base_full_words: usize,
     /// Points for covering every concept (weights share them).
     pub coverage_points: f64,
     /// Points for similarity to the reference at or above `similarity_full`.
@@ -112,6 +115,7 @@ impl Default for Scoring {
     fn default() -> Self {
         Scoring {
             base_points: 10.0,
+            base_full_words: 10,
             coverage_points: 80.0,
             similarity_points: 10.0,
             similarity_full: 0.40,
@@ -299,7 +303,7 @@ impl Grader {
                 index_dir,
                 derived: Default::default(),
                 vectors: Default::default(),
-            listed_in_reference: Default::default(),
+                listed_in_reference: Default::default(),
             });
         }
         let deck = Deck::from_files(&sources.deck, &sources.origin)?;
@@ -821,7 +825,11 @@ impl Grader {
             .iter()
             .filter(|c| c.status == ConceptStatus::Covered)
             .collect();
-        let named: f64 = covered.iter().filter(|c| c.named_only).map(|c| c.weight).sum();
+        let named: f64 = covered
+            .iter()
+            .filter(|c| c.named_only)
+            .map(|c| c.weight)
+            .sum();
         let covered_total: f64 = covered.iter().map(|c| c.weight).sum();
         if essay
             && covered.len() >= s.name_dropping_min_concepts
@@ -870,7 +878,13 @@ impl Grader {
         }
 
         let concept_points: f64 = concepts.iter().map(|c| c.points).sum();
-        let raw = s.base_points + concept_points + similarity_points;
+        // Base points need substance: full at `base_full_words` content words, or
+        // at half the reference's content words when the reference is shorter.
+        let content_words = analyzed.content().count();
+        let reference_content = text::analyze(&question.reference).content().count();
+        let full_at = s.base_full_words.min(reference_content / 2).max(1);
+        let base_points = round1(s.base_points * (content_words as f64 / full_at as f64).min(1.0));
+        let raw = base_points + concept_points + similarity_points;
         let mut score = raw.min(100.0);
         score -= penalties.iter().map(|p| p.points).sum::<f64>();
         if let Some((limit, reason)) = cap {
@@ -893,7 +907,7 @@ impl Grader {
             coverage: round3(coverage),
             concept_points: round1(concept_points),
             similarity_points: round1(similarity_points),
-            base_points: s.base_points,
+            base_points,
             concepts,
             misconceptions,
             contradictions,
@@ -1054,7 +1068,7 @@ fn dismissed_concepts(
                 to: range.end - 1,
                 negated: true,
             };
-            let evidence = context_of(answer, &matcher.analyzed, &m);
+            let evidence = context_of(answer, matcher.analyzed, &m);
             out.entry(index).or_insert((m, evidence));
         }
     }

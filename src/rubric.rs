@@ -608,7 +608,7 @@ fn compile(question_id: &str, entry: &EntrySpec, library: &[LibraryEntry]) -> Ru
         correction: f.correction.clone(),
         file: f.file.clone(),
     };
-    let in_scope = |scope: &[String]| scope.iter().any(|s| *s == entry.topic);
+    let in_scope = |scope: &[String]| scope.contains(&entry.topic);
     let mut facts: Vec<Fact> = entry.facts.iter().map(fact).collect();
     let mut shared_misconceptions = Vec::new();
     for item in library {

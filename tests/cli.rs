@@ -690,6 +690,7 @@ fn piped_reports_wrap_at_columns_with_words_intact() {
 #[test]
 fn evidence_from_bullet_lines_is_quoted_on_one_line() {
     let env = TestEnv::new();
+    // "hash(key) % N" spans a line break inside a bullet.
     let answer = "- naive hash(key)\n  % N remaps almost every key\n- keys and nodes both sit on a hash\n  ring; a key goes to the next node clockwise\n";
     let out = env
         .cmd()
@@ -704,18 +705,17 @@ fn evidence_from_bullet_lines_is_quoted_on_one_line() {
         .write_stdin(answer)
         .success_stdout();
     let v: Value = serde_json::from_slice(&out).unwrap();
-    let spanning: Vec<String> = v["concepts"]
+    let quotes: Vec<String> = v["concepts"]
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|c| c["evidence"].as_str())
-        .filter(|e| e.contains('\n'))
-        .map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter_map(|c| c["evidence"].as_str().map(str::to_string))
         .collect();
     assert!(
-        !spanning.is_empty(),
-        "the test needs evidence that spans lines: {v}"
+        quotes.iter().any(|q| q == "hash(key) % N"),
+        "the test needs evidence across the line break: {quotes:?}"
     );
+    assert!(quotes.iter().all(|q| !q.contains('\n')), "{quotes:?}");
     let out = env
         .cmd()
         .env("COLUMNS", "100000")
@@ -723,7 +723,7 @@ fn evidence_from_bullet_lines_is_quoted_on_one_line() {
         .write_stdin(answer)
         .success_stdout();
     let report = String::from_utf8(out).unwrap();
-    for quote in spanning {
+    for quote in quotes {
         assert!(
             report.lines().any(|l| l.contains(&format!("\"{quote}\""))),
             "{quote:?} not on one line in:\n{report}"

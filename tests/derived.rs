@@ -130,7 +130,6 @@ fn rubric_drafts_never_propose_numbers_or_function_words() {
 /// Needs the base-points change proposed for `src/grade.rs` (issue 10): the
 /// base scales with the answer's content words, in full from 10 of them.
 #[test]
-#[ignore = "needs the base-points change in src/grade.rs (issue 10)"]
 fn very_short_answers_do_not_get_the_full_base_points() {
     let env = TestEnv::new();
     let base = |answer: &str| {

@@ -50,10 +50,19 @@ fn tuning_half_keeps_its_floor() {
     let rows = graded(include_str!("data/generalisation/tune.jsonl"));
     assert_eq!(rows.len(), 180);
     let (r, mae) = agreement(&rows);
-    assert!(r >= TUNE_PEARSON_FLOOR, "tuning half: Pearson {r:.3} fell below the floor");
-    assert!(mae <= TUNE_MAE_CEILING, "tuning half: MAE {mae:.2} rose above the ceiling");
+    assert!(
+        r >= TUNE_PEARSON_FLOOR,
+        "tuning half: Pearson {r:.3} fell below the floor"
+    );
+    assert!(
+        mae <= TUNE_MAE_CEILING,
+        "tuning half: MAE {mae:.2} rose above the ceiling"
+    );
     let mean = false_kinds_mean(&rows);
-    assert!(mean <= FALSE_KINDS_CEILING, "tuning half: wrong/denied/restated answers average {mean:.2}/10");
+    assert!(
+        mean <= FALSE_KINDS_CEILING,
+        "tuning half: wrong/denied/restated answers average {mean:.2}/10"
+    );
 }
 
 #[test]
@@ -61,10 +70,19 @@ fn sealed_half_keeps_its_floor() {
     let rows = graded(include_str!("data/generalisation/sealed.jsonl"));
     assert_eq!(rows.len(), 170);
     let (r, mae) = agreement(&rows);
-    assert!(r >= SEALED_PEARSON_FLOOR, "sealed half: Pearson {r:.3} fell below the floor");
-    assert!(mae <= SEALED_MAE_CEILING, "sealed half: MAE {mae:.2} rose above the ceiling");
+    assert!(
+        r >= SEALED_PEARSON_FLOOR,
+        "sealed half: Pearson {r:.3} fell below the floor"
+    );
+    assert!(
+        mae <= SEALED_MAE_CEILING,
+        "sealed half: MAE {mae:.2} rose above the ceiling"
+    );
     let mean = false_kinds_mean(&rows);
-    assert!(mean <= FALSE_KINDS_CEILING, "sealed half: wrong/denied/restated answers average {mean:.2}/10");
+    assert!(
+        mean <= FALSE_KINDS_CEILING,
+        "sealed half: wrong/denied/restated answers average {mean:.2}/10"
+    );
 }
 
 // Floors a little below the figures measured when they were set (README,

@@ -64,8 +64,9 @@ fn a_confident_misconception_costs_points_despite_right_terms() {
     let good = grade("sharding-2", right);
     let bad = grade("sharding-2", &wrong);
     assert!(!bad.misconceptions.is_empty(), "{bad:#?}");
+    // The cap of a false claim rises from 30 to 40 with coverage.
     assert!(
-        bad.score <= 30.0 && bad.score < good.score,
+        bad.score <= 40.0 && bad.score < good.score,
         "{} vs {}",
         bad.score,
         good.score
@@ -197,10 +198,18 @@ fn unqualified_absolutes_cost_a_little_and_never_cap() {
     assert!(claim.points > 0.0 && claim.points <= 5.0);
     assert!(!b.penalties.iter().any(|p| p.name == "cap"));
     let raw = (b.base_points + b.concept_points + b.similarity_points).min(100.0);
-    assert!((raw - claim.points - b.score).abs() <= 1.0, "{raw} - {} vs {}", claim.points, b.score);
+    assert!(
+        (raw - claim.points - b.score).abs() <= 1.0,
+        "{raw} - {} vs {}",
+        claim.points,
+        b.score
+    );
     // "almost always" is qualified.
     let hedged = grade("sharding-2", &absolute.replace("always", "almost always"));
-    assert!(!hedged.penalties.iter().any(|p| p.name == "unqualified-claim"));
+    assert!(!hedged
+        .penalties
+        .iter()
+        .any(|p| p.name == "unqualified-claim"));
 }
 
 #[test]
@@ -222,5 +231,9 @@ fn every_point_of_a_v2_report_is_accounted_for() {
     let penalties: f64 = r.penalties.iter().map(|p| p.points).sum();
     let expected =
         ((r.base_points + r.concept_points + r.similarity_points).min(100.0) - penalties).max(0.0);
-    assert!((expected - r.score).abs() <= 1.0, "{expected} vs {}", r.score);
+    assert!(
+        (expected - r.score).abs() <= 1.0,
+        "{expected} vs {}",
+        r.score
+    );
 }
