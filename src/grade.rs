@@ -932,7 +932,10 @@ fn find_claim(
     analyzed: &Analyzed,
 ) -> (ConceptStatus, Option<String>, Option<(usize, usize)>) {
     for p in phrasings {
-        if let Some(m) = matcher.find_in_clause(p).filter(|m| !m.negated) {
+        if let Some(m) = matcher
+            .find_in_clause(p)
+            .filter(|m| !m.negated && !matcher.is_reported(m.from))
+        {
             let quote = one_line(analyzed.quote(answer, m.from, m.to));
             return (ConceptStatus::Covered, Some(quote), Some((m.from, m.to)));
         }

@@ -108,6 +108,24 @@ const DISMISSAL_WORDS: &[&str] = &[
 /// names: "I don't think X is something to worry about", "X isn't a real concern".
 const DISMISSED_AFTER_NOT: &[&str] = &["worth", "worry", "concern", "bother", "big", "real"];
 
+/// Words that mark a claim as reported, not made: "a common myth is that X".
+const REPORT_WORDS: &[&str] = &[
+    "myth",
+    "myths",
+    "misconception",
+    "misconceptions",
+    "contrary",
+];
+/// Who reports a claim, before a reporting verb: "people think X".
+const REPORTERS: &[&str] = &[
+    "people", "many", "some", "folks", "often", "commonly", "naively", "teams",
+];
+/// Verbs that report a claim after a reporter.
+const REPORTING_VERBS: &[&str] = &[
+    "think", "thinks", "say", "says", "believe", "believes", "assume", "assumes", "claim",
+    "claims", "expect", "expects",
+];
+
 /// How an answer contradicts a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Contradiction {
@@ -626,6 +644,30 @@ impl<'a> AnswerMatcher<'a> {
         found
     }
 
+    /// True when the sentence of token `at` reports a claim rather than making
+    /// it, before that token: "people think X", "a common myth is that X",
+    /// "contrary to popular belief".
+    pub fn is_reported(&self, at: usize) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let sentence = tokens[at].sentence;
+        let before: Vec<&Token> = tokens[..at]
+            .iter()
+            .rev()
+            .take_while(|t| t.sentence == sentence)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        before.iter().enumerate().any(|(k, t)| {
+            REPORT_WORDS.contains(&t.surface.as_str())
+                || (REPORTERS.contains(&t.surface.as_str())
+                    && before[k + 1..]
+                        .iter()
+                        .take(3)
+                        .any(|n| REPORTING_VERBS.contains(&n.surface.as_str())))
+        })
+    }
+
     /// Every in-clause, in-order match of a phrasing, each marked negated or not.
     pub fn claims(&self, phrasing: &Phrasing) -> Vec<Match> {
         let states_negation = phrasing.states_negation();
@@ -686,7 +728,9 @@ impl<'a> AnswerMatcher<'a> {
         forbidden: &[Phrasing],
     ) -> Option<(Match, Contradiction)> {
         let subjects: Vec<Match> = subject.iter().flat_map(|p| self.claims(p)).collect();
-        let about = |m: &Match| subject.is_empty() || self.said_of(&subjects, m);
+        let about = |m: &Match| {
+            (subject.is_empty() || self.said_of(&subjects, m)) && !self.is_reported(m.from)
+        };
         for p in forbidden {
             if let Some(m) = self.claims(p).into_iter().find(|m| !m.negated && about(m)) {
                 return Some((m, Contradiction::Forbidden));
