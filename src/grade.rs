@@ -42,6 +42,9 @@ pub struct Scoring {
     /// The cap of a false claim in an answer that covers the whole rubric
     /// (see `false_claim_cap_for`).
     pub mixed_answer_cap: f64,
+    /// A denied concept of at least this weight (or the rubric's heaviest)
+    /// caps the score at `false_claim_cap`.
+    pub central_weight: f64,
     /// Points lost per concept that the answer denies.
     pub negation_penalty: f64,
     /// The highest score of a list of keywords with no reasoning.
@@ -121,6 +124,7 @@ impl Default for Scoring {
             similarity_full: 0.40,
             misconception_penalty: 15.0,
             false_claim_cap: 30.0,
+            central_weight: 3.0,
             mixed_answer_cap: 40.0,
             negation_penalty: 10.0,
             keyword_salad_cap: 20.0,
@@ -614,7 +618,7 @@ impl Grader {
                         format!("dismisses the key point \"{}\"", concept.label),
                         &mut cap,
                     );
-                } else if concept.weight >= max_weight {
+                } else if concept.weight >= max_weight.min(s.central_weight) {
                     lower_cap(
                         s.false_claim_cap,
                         format!("denies the central concept \"{}\"", concept.label),

@@ -106,7 +106,9 @@ const DISMISSAL_WORDS: &[&str] = &[
 ];
 /// Words that, within eight words after a negator, dismiss what the clause
 /// names: "I don't think X is something to worry about", "X isn't a real concern".
-const DISMISSED_AFTER_NOT: &[&str] = &["worth", "worry", "concern", "bother", "big", "real"];
+const DISMISSED_AFTER_NOT: &[&str] = &[
+    "worth", "worry", "concern", "bother", "big", "real", "reason",
+];
 
 /// Words that mark a claim as reported, not made: "a common myth is that X".
 const REPORT_WORDS: &[&str] = &[
@@ -521,13 +523,14 @@ impl<'a> AnswerMatcher<'a> {
             .filter(|t| t.clause == clause)
             .collect();
         words.iter().enumerate().any(|(k, t)| {
+            let after = || words[k + 1..].iter().take(8);
             DISMISSAL_WORDS.contains(&t.surface.as_str())
                 || (t.is_negator
                     && t.surface != "non"
-                    && words[k + 1..]
-                        .iter()
-                        .take(8)
-                        .any(|n| DISMISSED_AFTER_NOT.contains(&n.surface.as_str())))
+                    && (after().any(|n| DISMISSED_AFTER_NOT.contains(&n.surface.as_str()))
+                        // "I don't think it's something you need"
+                        || words.get(k + 1).is_some_and(|n| n.surface == "think")
+                            && after().any(|n| DENIED_VERBS.contains(&n.surface.as_str()))))
         })
     }
 
@@ -888,7 +891,7 @@ impl<'a> AnswerMatcher<'a> {
             DENIAL_WORDS.contains(&t.surface.as_str())
                 || (t.surface == "anti" && after.get(k + 1).is_some_and(|n| n.stem == "pattern"))
                 || (t.is_negator
-                    && k < 4
+                    && k < 6
                     && (after
                         .get(k + 1)
                         .is_some_and(|n| DENIED_VERBS.contains(&n.surface.as_str()))

@@ -33,7 +33,7 @@ fn grade_against(env: &TestEnv, reference: &str, answer: &str) -> Value {
 }
 
 #[test]
-fn derived_rubrics_drop_function_words_fragments_and_numbers() {
+fn derived_rubrics_drop_function_words_and_fragments() {
     let env = TestEnv::new();
     let report = grade_against(
         &env,
@@ -41,7 +41,9 @@ fn derived_rubrics_drop_function_words_fragments_and_numbers() {
         "A cache next to the app avoids most database reads.",
     );
     let ids: Vec<String> = concepts(&report).into_iter().map(|(id, _)| id).collect();
-    for gone in ["which", "than", "x", "co", "90", "so"] {
+    // Numbers stay graded (short technical answers are graded on them, e.g.
+    // "O(n)"); `rubric draft` leaves them out (below).
+    for gone in ["which", "than", "x", "co", "so"] {
         assert!(!ids.iter().any(|i| i == gone), "{gone} in {ids:?}");
     }
     for kept in [

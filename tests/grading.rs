@@ -188,7 +188,7 @@ fn concepts_only_named_in_a_list_earn_part_of_their_weight() {
 
 #[test]
 fn unqualified_absolutes_cost_a_little_and_never_cap() {
-    let absolute = "Consistent hashing puts keys and nodes on a ring; each key goes to the next node clockwise, so adding a node always moves exactly 1/N of the keys.";
+    let absolute = "Consistent hashing puts keys and nodes on a ring; each key goes to the next node clockwise, and the ring is always walked clockwise to find the owner.";
     let b = grade("sharding-2", absolute);
     let claim = b
         .penalties

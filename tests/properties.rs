@@ -131,7 +131,7 @@ proptest! {
     }
 
     #[test]
-    fn adding_a_missed_concept_never_lowers_the_score_unless_it_turns_off_topic(q in question(), a in answer()) {
+    fn adding_a_missed_concept_never_lowers_the_score_unless_it_turns_off_topic_or_false(q in question(), a in answer()) {
         let g = grader();
         let question = g.deck.question(&q).unwrap();
         let Ok(report) = g.grade(question, &a) else { return Ok(()); };
@@ -141,11 +141,15 @@ proptest! {
             let concept = rubric.concepts.iter().find(|c| c.id == missed.id).unwrap();
             let more = format!("{a}. It matters that {}.", concept.phrasings[0].text);
             let after = g.grade(question, &more).unwrap();
-            // The one named exception: the added words tip a low-coverage answer
-            // into fitting another question far better (the report says which).
+            // The named exceptions: the added words tip a low-coverage answer
+            // into fitting another question far better, or complete a false claim
+            // with words already there ("balance" + "last writer wins"); the
+            // report names either.
             let newly_off_topic = after.off_topic.is_some() && report.off_topic.is_none();
+            let newly_false = after.contradictions.len() + after.misconceptions.len()
+                > report.contradictions.len() + report.misconceptions.len();
             prop_assert!(
-                after.score >= report.score || newly_off_topic,
+                after.score >= report.score || newly_off_topic || newly_false,
                 "{} -> {} adding {:?}", report.score, after.score, concept.phrasings[0].text
             );
         }
