@@ -139,7 +139,7 @@ proptest! {
         let missed = report.concepts.iter().find(|c| c.status == mockgrade::report::ConceptStatus::Missing);
         if let Some(missed) = missed {
             let concept = rubric.concepts.iter().find(|c| c.id == missed.id).unwrap();
-            let more = format!("{a}. It matters that {}.", concept.phrasings[0].text);
+            let more = format!("{a}. Also, {}.", concept.phrasings[0].text);
             let after = g.grade(question, &more).unwrap();
             // The named exceptions: the added words tip a low-coverage answer
             // into fitting another question far better, or complete a false claim
