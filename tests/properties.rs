@@ -74,7 +74,8 @@ fn score(question: &str, answer: &str) -> Option<f64> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // A fixed seed: CI runs the same 256 cases every time (change it to explore others).
+    #![proptest_config(ProptestConfig { cases: 256, rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_205), ..ProptestConfig::default() })]
 
     #[test]
     fn grading_succeeds_and_every_point_is_accounted_for(q in question(), a in answer()) {
