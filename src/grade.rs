@@ -966,10 +966,13 @@ fn find_any(
     // A dismissal outweighs any affirmed mention: "people say X, but X is overrated".
     for p in phrasings {
         if let Some(m) = matcher.dismissed(p) {
+            // The whole sentence: the dismissing words may follow the match.
+            let sentence = sentence_of(analyzed, m.from);
+            let whole = analyzed.quote(answer, sentence.start, sentence.end - 1);
             return Found {
                 status: ConceptStatus::Negated,
                 dismissed: true,
-                evidence: Some(context_of(answer, analyzed, &m)),
+                evidence: Some(one_line(whole)),
                 at: Some(m),
             };
         }

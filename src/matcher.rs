@@ -554,10 +554,15 @@ impl<'a> AnswerMatcher<'a> {
             .take_while(|t| t.clause == next.clause)
             .collect();
         // "..., but that is overrated", "X is interesting but overengineered".
-        let points_back = next_clause.iter().take(4).any(|t| {
-            matches!(t.surface.as_str(), "that" | "this" | "it" | "which")
-                || DISMISSAL_WORDS.contains(&t.surface.as_str())
-        });
+        let points_back = next_clause.iter().take(5).any(|t| {
+            matches!(
+                t.surface.as_str(),
+                "that" | "this" | "it" | "which" | "they" | "those"
+            )
+        }) || next_clause
+            .iter()
+            .take(2)
+            .any(|t| DISMISSAL_WORDS.contains(&t.surface.as_str()));
         points_back && dismisses(next.clause)
     }
 

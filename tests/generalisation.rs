@@ -60,7 +60,7 @@ fn tuning_half_keeps_its_floor() {
     );
     let mean = false_kinds_mean(&rows);
     assert!(
-        mean <= FALSE_KINDS_CEILING,
+        mean <= TUNE_FALSE_KINDS_CEILING,
         "tuning half: wrong/denied/restated answers average {mean:.2}/10"
     );
 }
@@ -80,16 +80,18 @@ fn sealed_half_keeps_its_floor() {
     );
     let mean = false_kinds_mean(&rows);
     assert!(
-        mean <= FALSE_KINDS_CEILING,
+        mean <= SEALED_FALSE_KINDS_CEILING,
         "sealed half: wrong/denied/restated answers average {mean:.2}/10"
     );
 }
 
-// Floors a little below the figures measured when they were set (README,
-// "Agreement with human grades"), so that noise does not fail them but a real
-// regression does.
-const TUNE_PEARSON_FLOOR: f64 = 0.75;
-const TUNE_MAE_CEILING: f64 = 1.6;
-const SEALED_PEARSON_FLOOR: f64 = 0.75;
-const SEALED_MAE_CEILING: f64 = 1.6;
-const FALSE_KINDS_CEILING: f64 = 4.0;
+// Floors a little below the figures measured when they were set (2026-12-05:
+// tuning half Pearson 0.931, MAE 0.84, wrong/denied/restated mean 1.59; sealed
+// half 0.790, 1.36, 2.88), so that noise does not fail them but a real
+// regression does. The README's "Agreement with human grades" has the figures.
+const TUNE_PEARSON_FLOOR: f64 = 0.90;
+const TUNE_MAE_CEILING: f64 = 1.0;
+const TUNE_FALSE_KINDS_CEILING: f64 = 2.0;
+const SEALED_PEARSON_FLOOR: f64 = 0.77;
+const SEALED_MAE_CEILING: f64 = 1.5;
+const SEALED_FALSE_KINDS_CEILING: f64 = 3.2;

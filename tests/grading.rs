@@ -134,8 +134,9 @@ fn own_graded_answers_keep_a_correlation_floor() {
     assert!(tool.len() >= 30);
     let r = mockgrade::eval::pearson(&tool, &human);
     let rho = mockgrade::eval::spearman(&tool, &human);
-    assert!(r >= 0.75, "Pearson {r:.3} fell below the floor");
-    assert!(rho >= 0.70, "Spearman {rho:.3} fell below the floor");
+    // Measured 0.883 / 0.863 on 2026-12-05.
+    assert!(r >= 0.85, "Pearson {r:.3} fell below the floor");
+    assert!(rho >= 0.82, "Spearman {rho:.3} fell below the floor");
 }
 
 // ---- Grading v2: negation scope, dismissals, depth, claims with values ----
