@@ -103,11 +103,85 @@ const DISMISSAL_WORDS: &[&str] = &[
     "needless",
     "myth",
     "hype",
+    "overstated",
+    "folklore",
+    "busywork",
+    "skeptical",
+    "sceptical",
+    "obsess",
+    "obsessing",
 ];
 /// Words that, within eight words after a negator, dismiss what the clause
 /// names: "I don't think X is something to worry about", "X isn't a real concern".
 const DISMISSED_AFTER_NOT: &[&str] = &[
-    "worth", "worry", "concern", "bother", "big", "real", "reason",
+    "worth",
+    "worry",
+    "concern",
+    "bother",
+    "big",
+    "real",
+    "reason",
+    "convinced",
+    "fan",
+    "problem",
+    "necessary",
+    "needed",
+];
+/// Word sequences that dismiss what their clause names, wherever they stand:
+/// "I'd push back on X", "X is mostly theoretical", "I'd skip X".
+const DISMISSAL_PHRASES: &[&[&str]] = &[
+    &["i", "push", "back"],
+    &["would", "push", "back"],
+    &["advise", "against"],
+    &["recommend", "against"],
+    &["argue", "against"],
+    &["steer", "away"],
+    &["steer", "clear"],
+    &["i", "leave", "out"],
+    &["i", "skip"],
+    &["would", "skip"],
+    &["just", "skip"],
+    &["can", "skip"],
+    &["implementation", "detail"],
+    &["nice", "in", "theory"],
+    &["barely", "matters"],
+    &["barely", "matter"],
+    &["rarely", "matters"],
+    &["rarely", "matter"],
+    &["never", "matters"],
+    &["waste", "of"],
+    &["no", "need"],
+    &["never", "bites"],
+    &["rare", "to", "matter"],
+];
+/// Words that dismiss when they qualify a worry or an idea ("a textbook worry",
+/// "mostly theoretical", "largely academic").
+const DISMISSING_QUALIFIERS: &[&str] = &["theoretical", "academic", "textbook"];
+/// What a dismissing qualifier qualifies, or hedges it ("mostly theoretical").
+const QUALIFIED_WORRIES: &[&str] = &[
+    "worry",
+    "concern",
+    "problem",
+    "issue",
+    "refinement",
+    "property",
+    "idea",
+    "nicety",
+    "detail",
+    "exercise",
+    "mostly",
+    "largely",
+    "purely",
+    "merely",
+    "really",
+];
+/// Words that open a condition, whose negation asserts nothing: "if the
+/// operation isn't safe to repeat, ...".
+const CONDITION_WORDS: &[&str] = &["if", "unless", "whether"];
+/// Words after "matter" that make "doesn't matter" a statement about choice,
+/// not a dismissal: "it doesn't matter which instance serves the request".
+const CHOICE_WORDS: &[&str] = &[
+    "which", "what", "who", "where", "whether", "how", "if", "when", "whose",
 ];
 
 /// Words that mark a claim as reported, not made: "a common myth is that X".
@@ -522,12 +596,48 @@ impl<'a> AnswerMatcher<'a> {
             .iter()
             .filter(|t| t.clause == clause)
             .collect();
+        let surfaces: Vec<&str> = words.iter().map(|t| t.surface.as_str()).collect();
+        // A condition asserts nothing: "if you don't care about order, ...".
+        if surfaces.iter().take(2).any(|w| CONDITION_WORDS.contains(w)) {
+            return false;
+        }
+        if DISMISSAL_PHRASES
+            .iter()
+            .any(|p| surfaces.windows(p.len()).any(|w| w == *p))
+        {
+            return true;
+        }
+        let qualified = |k: usize| {
+            let near = |j: usize| {
+                surfaces
+                    .get(j)
+                    .is_some_and(|w| QUALIFIED_WORRIES.contains(w))
+            };
+            near(k + 1) || near(k + 2) || (k >= 1 && near(k - 1))
+        };
+        // "it doesn't matter much", but not "it doesn't matter which node serves
+        // it", nor a condition: "for simple CRUD where speed doesn't matter".
+        let dismissive_matter = |j: usize| {
+            matches!(surfaces[j], "matter" | "matters")
+                && !surfaces
+                    .get(j + 1)
+                    .is_some_and(|w| CHOICE_WORDS.contains(w))
+                && !surfaces[..j].iter().any(|w| CHOICE_WORDS.contains(w))
+        };
         words.iter().enumerate().any(|(k, t)| {
             let after = || words[k + 1..].iter().take(8);
             DISMISSAL_WORDS.contains(&t.surface.as_str())
+                || (DISMISSING_QUALIFIERS.contains(&t.surface.as_str()) && qualified(k))
                 || (t.is_negator
                     && t.surface != "non"
-                    && (after().any(|n| DISMISSED_AFTER_NOT.contains(&n.surface.as_str()))
+                    && (k + 1..words.len().min(k + 5)).any(dismissive_matter))
+                || (t.is_negator
+                    && t.surface != "non"
+                    && (after().any(|n| {
+                        // "not a reason to", but not "for no reason".
+                        DISMISSED_AFTER_NOT.contains(&n.surface.as_str())
+                            && !(n.surface == "reason" && t.surface == "no")
+                    })
                         // "I don't think it's something you need"
                         || words.get(k + 1).is_some_and(|n| n.surface == "think")
                             && after().any(|n| DENIED_VERBS.contains(&n.surface.as_str()))))
@@ -554,7 +664,7 @@ impl<'a> AnswerMatcher<'a> {
             .take_while(|t| t.clause == next.clause)
             .collect();
         // "..., but that is overrated", "X is interesting but overengineered".
-        let points_back = next_clause.iter().take(5).any(|t| {
+        let points_back = next_clause.iter().take(7).any(|t| {
             matches!(
                 t.surface.as_str(),
                 "that" | "this" | "it" | "which" | "they" | "those"
@@ -813,10 +923,24 @@ impl<'a> AnswerMatcher<'a> {
         events.sort_unstable();
         let need = slots.len();
         let window = 2 * need + 3;
+        // A stated negation belongs to its own clause: "no shared database" is not
+        // "people lump 'shared database' in, but I don't think ...".
+        let one_clause = slots.contains(&Slot::Negator);
+        let negator_has_company = |matched: &[(usize, usize)]| {
+            matched
+                .iter()
+                .filter(|&&(_, slot)| slots[slot] == Slot::Negator)
+                .all(|&(neg, _)| {
+                    matched.iter().any(|&(pos, slot)| {
+                        slots[slot] != Slot::Negator && tokens[pos].clause == tokens[neg].clause
+                    })
+                })
+        };
         let mut found = Vec::new();
         for start in 0..events.len() {
             let (first, _) = events[start];
             let mut covered = vec![false; need];
+            let mut matched: Vec<(usize, usize)> = Vec::new();
             let mut count = 0;
             for &(pos, slot) in &events[start..] {
                 if pos > first + window || tokens[pos].sentence != tokens[first].sentence {
@@ -824,8 +948,12 @@ impl<'a> AnswerMatcher<'a> {
                 }
                 if !covered[slot] {
                     covered[slot] = true;
+                    matched.push((pos, slot));
                     count += 1;
                     if count == need {
+                        if one_clause && !negator_has_company(&matched) {
+                            break;
+                        }
                         found.push(Match {
                             from: first,
                             to: pos,
@@ -862,6 +990,9 @@ impl<'a> AnswerMatcher<'a> {
                 content_seen = 0;
             }
             if t.is_negator && (t.surface != "non" || i + 1 == from) {
+                if self.is_condition(t.clause) {
+                    break;
+                }
                 if !in_list || self.negates_a_list(i) {
                     return true;
                 }
@@ -905,6 +1036,17 @@ impl<'a> AnswerMatcher<'a> {
                             .take(3)
                             .any(|n| DISMISSING_WORDS.contains(&n.stem.as_str()))))
         })
+    }
+
+    /// True when a clause opens with a condition ("if", "unless", "whether"),
+    /// which asserts nothing either way.
+    fn is_condition(&self, clause: u32) -> bool {
+        self.analyzed
+            .tokens
+            .iter()
+            .filter(|t| t.clause == clause)
+            .take(2)
+            .any(|t| CONDITION_WORDS.contains(&t.surface.as_str()))
     }
 
     /// True when the clause starting at `start` is an item of a list: it or the

@@ -147,6 +147,13 @@ fn expand_contraction(word: &str) -> Vec<String> {
         ("havent", "have"),
         ("hasnt", "has"),
         ("neednt", "need"),
+        // ...and misspell.
+        ("dosent", "does"),
+        ("dosnt", "does"),
+        ("doesent", "does"),
+        ("didint", "did"),
+        ("wasent", "was"),
+        ("arnt", "are"),
     ] {
         if w == bare {
             return vec![base.to_string(), "not".to_string()];
@@ -269,6 +276,10 @@ pub fn analyze(original: &str) -> Analyzed {
             ',' | ':' | '(' | ')' | '—' | '–' | '[' | ']' | '"' | '“' | '”' => {
                 pending_clause_break = true;
                 pending_comma = c == ',';
+            }
+            // Arrows in notes: "no persistence -> pure cache", "miss => origin".
+            '>' | '→' => {
+                pending_clause_break = true;
             }
             '-' => {
                 let spaced = chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
