@@ -124,6 +124,7 @@ const DISMISSED_AFTER_NOT: &[&str] = &[
     "convinced",
     "fan",
     "problem",
+    "true",
     "necessary",
     "needed",
 ];
@@ -152,6 +153,12 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["waste", "of"],
     &["no", "need"],
     &["never", "bites"],
+    &["would", "not", "build"],
+    &["would", "not", "spend"],
+    &["would", "not", "put"],
+    &["would", "not", "choose"],
+    &["would", "not", "recommend"],
+    &["would", "not", "bother"],
     &["rare", "to", "matter"],
 ];
 /// Words that dismiss when they qualify a worry or an idea ("a textbook worry",
