@@ -56,6 +56,12 @@ pub struct Scoring {
     pub brevity_floor: f64,
     /// Answer length, as a share of the reference's, that lifts the brevity cap.
     pub brevity_full_ratio: f64,
+    /// Full marks need depth beyond the rubric's points (examples, numbers,
+    /// trade-offs): an essay answer is capped at `depth_floor`, rising linearly
+    /// to 100 at `depth_full_ratio` of the reference's length.
+    pub depth_floor: f64,
+    /// Answer length, as a multiple of the reference's, that lifts the depth cap.
+    pub depth_full_ratio: f64,
     /// A reference of at least this many words makes an essay question, where
     /// interviewers expect reasoning: only there do the brevity and keyword-list
     /// caps apply (a one-line reference asks for a one-line answer).
@@ -131,6 +137,8 @@ impl Default for Scoring {
             off_topic_cap: 10.0,
             brevity_floor: 45.0,
             brevity_full_ratio: 0.6,
+            depth_floor: 82.0,
+            depth_full_ratio: 1.5,
             essay_reference_words: 60,
             contradiction_penalty: 15.0,
             named_only_share: 0.5,
@@ -795,6 +803,18 @@ impl Grader {
                     "a brief answer ({} words against {} in the reference) leaves out the reasoning and examples a strong answer gives",
                     analyzed.tokens.len(),
                     reference_words
+                ),
+                &mut cap,
+            );
+        }
+        if essay && length_ratio < s.depth_full_ratio {
+            let limit = s.depth_floor + (100.0 - s.depth_floor) * length_ratio / s.depth_full_ratio;
+            lower_cap(
+                limit.round(),
+                format!(
+                    "full marks need depth beyond the key points, such as examples, numbers and trade-offs ({} words; answers that impress run to about {})",
+                    analyzed.tokens.len(),
+                    (reference_words as f64 * s.depth_full_ratio).round()
                 ),
                 &mut cap,
             );

@@ -1340,6 +1340,90 @@ mod tests {
     }
 
     #[test]
+    fn dismissal_idioms_and_what_is_not_one() {
+        let lexicon = Lexicon::builtin();
+        let dismissed = |answer: &str, phrasing: &str| {
+            let analyzed = text::analyze(answer);
+            AnswerMatcher::new(&lexicon, &analyzed)
+                .dismissed(&Phrasing::compile(phrasing).unwrap())
+                .is_some()
+        };
+        for answer in [
+            "The thing I'd push back on is writing compensating transactions.",
+            "Virtual nodes are mostly a theoretical refinement.",
+            "I'd skip virtual nodes and keep the ring simple.",
+            "People obsess over backoff and jitter, but in practice it barely matters.",
+            "The usual claim about virtual nodes is overstated.",
+            "A lot of people lump shared database into this, but I don't think that's actually a problem.",
+            "I wouldn't build anything around partition ordering.",
+        ] {
+            let phrasing = [
+                "compensating transactions",
+                "virtual nodes",
+                "backoff",
+                "shared database",
+                "partition ordering",
+            ]
+            .into_iter()
+            .find(|p| answer.to_lowercase().contains(p))
+            .unwrap();
+            assert!(dismissed(answer, phrasing), "{answer}");
+        }
+        for (answer, phrasing) in [
+            // Choices and conditions are not dismissals.
+            (
+                "It doesn't matter which instance serves the request",
+                "instance",
+            ),
+            (
+                "Keep REST for simple CRUD where speed doesn't matter",
+                "rest",
+            ),
+            (
+                "If you don't care about ordering, use a standard queue",
+                "ordering",
+            ),
+            // Idioms that only look like one.
+            (
+                "Confirming an order needs no reason to block the user",
+                "block user",
+            ),
+            (
+                "Design rule: when the queue is full, push back on the producer",
+                "push back",
+            ),
+            ("Send it to the queue right away", "queue"),
+        ] {
+            assert!(!dismissed(answer, phrasing), "{answer}");
+        }
+    }
+
+    #[test]
+    fn a_condition_or_another_clause_does_not_deny() {
+        assert!(covered(
+            "The server sees repeats, and if the operation isn't safe to repeat you double charge",
+            "safe to repeat"
+        ));
+        // A stated negation needs a word of the phrase in its own clause.
+        assert!(find(
+            "People lump shared database into this, but I don't think so",
+            "no shared database"
+        )
+        .is_none());
+        assert!(find("services don't share a database", "no|not share database").is_some());
+    }
+
+    #[test]
+    fn misspelled_contractions_and_arrows() {
+        assert!(
+            find("the caller dosent need the result", "caller need result")
+                .unwrap()
+                .negated
+        );
+        assert!(covered("no persistence -> pure cache", "pure cache"));
+    }
+
+    #[test]
     fn negation_reaches_over_a_denied_list_only() {
         assert!(
             find("you don't need retries or a dedup table", "dedup table")
