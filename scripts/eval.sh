@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation set (tests/data/generalisation): the sealed half is the
-#      headline, the tuning half is where rubrics and code may be tuned;
+#      headline, the tuning half and the fresh set are where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
 #   3. the Mohler et al. 2011 short-answer set, graded with rubrics derived from each
 #      reference answer (no training, no per-question tuning);
@@ -20,6 +20,9 @@ echo "== HEADLINE: sealed half of the blind set: $bin eval --worst 0 $gen/sealed
 echo
 echo "== tuning half of the blind set: $bin eval --worst 0 $gen/tune.jsonl"
 "$bin" eval --worst 0 "$gen/tune.jsonl"
+echo
+echo "== fresh set (a tuning set since it was added; unseen figure at a5fdddc: Pearson 0.587): $bin eval --worst 0 $gen/fresh.jsonl"
+"$bin" eval --worst 0 "$gen/fresh.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0

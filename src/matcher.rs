@@ -182,6 +182,11 @@ const QUALIFIED_WORRIES: &[&str] = &[
     "merely",
     "really",
 ];
+/// Auxiliaries that carry a negation: "does not", "can't".
+const AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should",
+    "has", "have", "had",
+];
 /// Words that open a condition, whose negation asserts nothing: "if the
 /// operation isn't safe to repeat, ...".
 const CONDITION_WORDS: &[&str] = &["if", "unless", "whether"];
@@ -640,10 +645,13 @@ impl<'a> AnswerMatcher<'a> {
                     && (k + 1..words.len().min(k + 5)).any(dismissive_matter))
                 || (t.is_negator
                     && t.surface != "non"
-                    && (after().any(|n| {
-                        // "not a reason to", but not "for no reason".
+                    && (after().enumerate().any(|(j, n)| {
+                        // "not a reason to", but not "for no reason"; "not a big
+                        // deal", but not "never hit the scale where one big box ...".
                         DISMISSED_AFTER_NOT.contains(&n.surface.as_str())
                             && !(n.surface == "reason" && t.surface == "no")
+                            && (n.surface != "big"
+                                || words.get(k + 2 + j).is_some_and(|d| d.surface == "deal"))
                     })
                         // "I don't think it's something you need"
                         || words.get(k + 1).is_some_and(|n| n.surface == "think")
@@ -997,7 +1005,7 @@ impl<'a> AnswerMatcher<'a> {
                 content_seen = 0;
             }
             if t.is_negator && (t.surface != "non" || i + 1 == from) {
-                if self.is_condition(t.clause) {
+                if self.is_condition(t.clause) || self.in_relative_clause(i, from) {
                     break;
                 }
                 if !in_list || self.negates_a_list(i) {
@@ -1043,6 +1051,17 @@ impl<'a> AnswerMatcher<'a> {
                             .take(3)
                             .any(|n| DISMISSING_WORDS.contains(&n.stem.as_str()))))
         })
+    }
+
+    /// True when the negator at `at` belongs to a relative clause that ends
+    /// before `from`: "a sender that doesn't hear back has to resend".
+    fn in_relative_clause(&self, at: usize, from: usize) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let mut k = at;
+        if k > 0 && AUXILIARIES.contains(&tokens[k - 1].surface.as_str()) {
+            k -= 1;
+        }
+        k > 0 && matches!(tokens[k - 1].surface.as_str(), "that" | "who" | "which") && from > at + 2
     }
 
     /// True when a clause opens with a condition ("if", "unless", "whether"),
@@ -1411,6 +1430,19 @@ mod tests {
         )
         .is_none());
         assert!(find("services don't share a database", "no|not share database").is_some());
+    }
+
+    #[test]
+    fn a_relative_clause_keeps_its_negation() {
+        assert!(covered(
+            "A sender that doesn't hear back has to resend the message",
+            "resend"
+        ));
+        assert!(
+            find("the sender does not resend", "resend")
+                .unwrap()
+                .negated
+        );
     }
 
     #[test]
