@@ -687,7 +687,11 @@ impl<'a> AnswerMatcher<'a> {
         }) || next_clause
             .iter()
             .take(2)
-            .any(|t| DISMISSAL_WORDS.contains(&t.surface.as_str()));
+            .any(|t| DISMISSAL_WORDS.contains(&t.surface.as_str()))
+            // "The performance story (binary encoding, HTTP/2) is mostly theoretical".
+            || next_clause.first().is_some_and(|t| {
+                matches!(t.surface.as_str(), "is" | "are" | "was" | "were" | "seems" | "sounds")
+            });
         points_back && dismisses(next.clause)
     }
 
