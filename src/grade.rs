@@ -28,12 +28,21 @@ pub struct Scoring {
     /// Content words an answer needs for all of `base_points`; fewer earn a
     /// share in proportion ("x" or "ring" is not a vague but relevant answer).
     pub base_full_words: usize,
-    /// Points for covering every concept (weights share them).
+    /// Points for covering every concept of a hand-written rubric (weights
+    /// share them).
     pub coverage_points: f64,
-    /// Points for similarity to the reference at or above `similarity_full`.
+    /// Points for similarity to the reference at or above `similarity_full`,
+    /// with a hand-written rubric (its concepts carry the meaning, and
+    /// interviewers favour an answer in its own words over one that echoes the
+    /// reference).
     pub similarity_points: f64,
     /// Cosine similarity that earns all similarity points.
     pub similarity_full: f64,
+    /// Similarity points with a derived rubric (single terms of the reference,
+    /// so similarity says more); its concept points make up the difference.
+    pub derived_similarity_points: f64,
+    /// Cosine similarity that earns all similarity points with a derived rubric.
+    pub derived_similarity_full: f64,
     /// Points lost per misconception asserted.
     pub misconception_penalty: f64,
     /// The highest score an answer that asserts a misconception, or denies a central
@@ -125,9 +134,11 @@ impl Default for Scoring {
         Scoring {
             base_points: 10.0,
             base_full_words: 10,
-            coverage_points: 80.0,
-            similarity_points: 10.0,
-            similarity_full: 0.40,
+            coverage_points: 85.0,
+            similarity_points: 5.0,
+            similarity_full: 0.20,
+            derived_similarity_points: 10.0,
+            derived_similarity_full: 0.40,
             misconception_penalty: 15.0,
             false_claim_cap: 30.0,
             central_weight: 3.0,
@@ -668,11 +679,14 @@ impl Grader {
             .map(credited)
             .sum();
         let coverage = (covered_weight / total_weight).min(1.0);
-        let exponent = match rubric.origin {
-            Origin::Auto => s.derived_coverage_exponent,
-            Origin::File(_) => s.coverage_exponent,
+        let (exponent, coverage_points) = match rubric.origin {
+            Origin::Auto => (
+                s.derived_coverage_exponent,
+                s.coverage_points + s.similarity_points - s.derived_similarity_points,
+            ),
+            Origin::File(_) => (s.coverage_exponent, s.coverage_points),
         };
-        let concept_total = s.coverage_points * coverage.powf(exponent);
+        let concept_total = coverage_points * coverage.powf(exponent);
         for c in concepts.iter_mut() {
             if c.status == ConceptStatus::Covered {
                 c.points = round1(concept_total * credited(c) / covered_weight);
@@ -789,7 +803,11 @@ impl Grader {
 
         let answer_vector = self.model.vector(&analyzed);
         let similarity = answer_vector.cosine(reference_vector);
-        let similarity_points = s.similarity_points * (similarity / s.similarity_full).min(1.0);
+        let (most_similarity_points, similarity_full) = match rubric.origin {
+            Origin::Auto => (s.derived_similarity_points, s.derived_similarity_full),
+            Origin::File(_) => (s.similarity_points, s.similarity_full),
+        };
+        let similarity_points = most_similarity_points * (similarity / similarity_full).min(1.0);
 
         let reference_words = text::words(&question.reference).count().max(1);
         let length_ratio = analyzed.tokens.len() as f64 / reference_words as f64;
