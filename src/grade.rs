@@ -1316,14 +1316,20 @@ pub fn keyword_salad(answer: &str, analyzed: &Analyzed) -> Option<String> {
         .iter()
         .map(|a| answer.matches(a).count())
         .sum::<usize>();
+    // Notes state relations ("result not needed now", "avoids OOM buffers");
+    // a keyword list only names things.
     let reasoning = arrows
         + analyzed
             .tokens
             .iter()
-            .filter(|t| REASONING_WORDS.contains(&t.surface.as_str()))
+            .filter(|t| {
+                REASONING_WORDS.contains(&t.surface.as_str())
+                    || MECHANISM_WORDS.contains(&t.surface.as_str())
+                    || t.is_negator
+            })
             .count();
     let list_share = in_list as f64 / total as f64;
-    (list_share >= 0.5 && reasoning <= 1).then(|| {
+    (list_share >= 0.5 && reasoning == 0).then(|| {
         format!(
             "a list of keywords with no reasoning ({} of {} words in short list items, {} reasoning words)",
             in_list, total, reasoning
@@ -1375,6 +1381,17 @@ mod tests {
             .unwrap();
         assert!(r.score <= 20.0, "{}", r.score);
         assert!(r.penalties.iter().any(|p| p.reason.contains("keywords")));
+    }
+
+    #[test]
+    fn notes_that_state_relations_are_not_a_keyword_list() {
+        let notes =
+            "Queue: result not needed now, slow/flaky downstream, spike buffering, fan-out. \
+                     Sync: caller needs answer immediately, fast op, immediate error feedback.";
+        assert!(keyword_salad(notes, &text::analyze(notes)).is_none());
+        let salad =
+            "Redis, Memcached, in-memory, key-value, persistence, pub/sub, sorted sets, LRU, TTL.";
+        assert!(keyword_salad(salad, &text::analyze(salad)).is_some());
     }
 
     #[test]
