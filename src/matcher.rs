@@ -151,7 +151,6 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["rarely", "matter"],
     &["never", "matters"],
     &["waste", "of"],
-    &["no", "need"],
     &["never", "bites"],
     &["would", "not", "build"],
     &["would", "not", "spend"],
