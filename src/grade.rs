@@ -148,7 +148,7 @@ impl Default for Scoring {
             off_topic_cap: 10.0,
             brevity_floor: 45.0,
             brevity_full_ratio: 0.6,
-            depth_floor: 82.0,
+            depth_floor: 70.0,
             depth_full_ratio: 1.5,
             essay_reference_words: 60,
             contradiction_penalty: 15.0,
