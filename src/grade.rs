@@ -54,6 +54,8 @@ pub struct Scoring {
     /// A denied concept of at least this weight (or the rubric's heaviest)
     /// caps the score at `false_claim_cap`.
     pub central_weight: f64,
+    /// Penalties never take the score below this share of the points earned.
+    pub penalty_floor_share: f64,
     /// Points lost per concept that the answer denies.
     pub negation_penalty: f64,
     /// The highest score of a list of keywords with no reasoning.
@@ -144,6 +146,7 @@ impl Default for Scoring {
             central_weight: 3.0,
             mixed_answer_cap: 40.0,
             negation_penalty: 10.0,
+            penalty_floor_share: 0.2,
             keyword_salad_cap: 20.0,
             off_topic_cap: 10.0,
             brevity_floor: 45.0,
@@ -929,6 +932,21 @@ impl Grader {
         let raw = base_points + concept_points + similarity_points;
         let mut score = raw.min(100.0);
         score -= penalties.iter().map(|p| p.points).sum::<f64>();
+        // Penalties take at most a share of what was earned: an answer that says
+        // much that is right, next to its error, keeps some credit.
+        let floor = s.penalty_floor_share * raw.min(100.0);
+        if !penalties.is_empty() && score < floor {
+            penalties.push(Penalty {
+                name: "floor".into(),
+                points: -round1(floor - score),
+                reason: format!(
+                    "penalties take at most {:.0}% of the {:.1} points earned",
+                    100.0 * (1.0 - s.penalty_floor_share),
+                    raw.min(100.0)
+                ),
+            });
+            score = floor;
+        }
         if let Some((limit, reason)) = cap {
             if score > limit {
                 penalties.push(Penalty {

@@ -259,8 +259,8 @@ impl Report {
             out.push_str(&format!("\n{}\n", "Penalties".bold()));
             for p in &self.penalties {
                 out.push_str(&format!(
-                    "  -{:.1} {}: {}\n",
-                    p.points,
+                    "  {:+.1} {}: {}\n",
+                    -p.points,
                     p.name,
                     one_line(&p.reason)
                 ));
