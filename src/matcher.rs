@@ -186,14 +186,38 @@ const AUXILIARIES: &[&str] = &[
     "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should",
     "has", "have", "had",
 ];
+/// Words that may stand before the subject of a clause: "but honestly that
+/// is overrated", "and I don't think it matters".
+const DISCOURSE_WORDS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "honestly",
+    "frankly",
+    "really",
+    "actually",
+    "though",
+    "i",
+    "we",
+    "do",
+    "think",
+    "believe",
+    "would",
+    "say",
+    "personally",
+];
 /// Words that open a condition, whose negation asserts nothing: "if the
 /// operation isn't safe to repeat, ...".
 const CONDITION_WORDS: &[&str] = &["if", "unless", "whether"];
 /// Words after "matter" that make "doesn't matter" a statement about choice,
 /// not a dismissal: "it doesn't matter which instance serves the request".
 const CHOICE_WORDS: &[&str] = &[
-    "which", "what", "who", "where", "whether", "how", "if", "when", "whose",
+    "which", "what", "who", "where", "whether", "how", "if", "when", "whose", "that",
 ];
+/// Words right after a dismissing cue that limit it to a case: "not true when
+/// the user is waiting", "not worth it unless the dataset is huge".
+const LIMITING_WORDS: &[&str] = &["when", "if", "unless", "once", "until", "where", "while"];
 
 /// Words that mark a claim as reported, not made: "a common myth is that X".
 const REPORT_WORDS: &[&str] = &[
@@ -633,21 +657,35 @@ impl<'a> AnswerMatcher<'a> {
                 && !surfaces
                     .get(j + 1)
                     .is_some_and(|w| CHOICE_WORDS.contains(w))
-                && !surfaces[..j].iter().any(|w| CHOICE_WORDS.contains(w))
+                && !surfaces[..j]
+                    .iter()
+                    .any(|w| CHOICE_WORDS.contains(w) && *w != "that")
+        };
+        // A negation inside a relative or conditional part ("so no load lands
+        // where it isn't needed") or one whose cue is limited by a condition right
+        // after it ("that's not true when the user is waiting") dismisses nothing.
+        let scoped_negator = |k: usize| {
+            surfaces[..k]
+                .iter()
+                .any(|w| CHOICE_WORDS.contains(w) && *w != "that")
+        };
+        let conditioned = |j: usize| {
+            surfaces
+                .get(j + 1)
+                .is_some_and(|w| LIMITING_WORDS.contains(w))
         };
         words.iter().enumerate().any(|(k, t)| {
             let after = || words[k + 1..].iter().take(8);
+            let negator = t.is_negator && t.surface != "non" && !scoped_negator(k);
             DISMISSAL_WORDS.contains(&t.surface.as_str())
                 || (DISMISSING_QUALIFIERS.contains(&t.surface.as_str()) && qualified(k))
-                || (t.is_negator
-                    && t.surface != "non"
-                    && (k + 1..words.len().min(k + 5)).any(dismissive_matter))
-                || (t.is_negator
-                    && t.surface != "non"
+                || (negator && (k + 1..words.len().min(k + 5)).any(dismissive_matter))
+                || (negator
                     && (after().enumerate().any(|(j, n)| {
                         // "not a reason to", but not "for no reason"; "not a big
                         // deal", but not "never hit the scale where one big box ...".
                         DISMISSED_AFTER_NOT.contains(&n.surface.as_str())
+                            && !conditioned(k + 1 + j)
                             && !(n.surface == "reason" && t.surface == "no")
                             && (n.surface != "big"
                                 || words.get(k + 2 + j).is_some_and(|d| d.surface == "deal"))
@@ -678,12 +716,18 @@ impl<'a> AnswerMatcher<'a> {
             .take_while(|t| t.clause == next.clause)
             .collect();
         // "..., but that is overrated", "X is interesting but overengineered".
-        let points_back = next_clause.iter().take(7).any(|t| {
-            matches!(
-                t.surface.as_str(),
-                "that" | "this" | "it" | "which" | "they" | "those"
-            )
-        }) || next_clause
+        // The pronoun is the clause's subject, after any discourse words: "but
+        // honestly that is overrated", "but I don't think that's a problem".
+        let points_back = next_clause
+            .iter()
+            .find(|t| !DISCOURSE_WORDS.contains(&t.surface.as_str()) && !t.is_negator)
+            .is_some_and(|t| {
+                matches!(
+                    t.surface.as_str(),
+                    "that" | "this" | "it" | "which" | "they" | "those"
+                )
+            })
+            || next_clause
             .iter()
             .take(2)
             .any(|t| DISMISSAL_WORDS.contains(&t.surface.as_str()))
