@@ -159,7 +159,7 @@ impl Default for Scoring {
             name_dropping_min_concepts: 2,
             name_dropping_share: 0.6,
             restatement_share: 0.3,
-            stance_overlap: 1,
+            stance_overlap: 2,
             overclaim_penalty: 3.0,
             overclaim_max: 2,
             off_topic_candidates: 4,
@@ -586,7 +586,15 @@ impl Grader {
         };
         for (index, concept) in rubric.concepts.iter().enumerate() {
             let mut found = find_any(&matcher, &concept.phrasings, answer, &normalized);
-            if let Some((m, evidence)) = stance.get(&index).filter(|_| !found.dismissed) {
+            let negative = concept.states_a_negative();
+            if concept.advises_against() && found.dismissed {
+                found.status = ConceptStatus::Covered;
+                found.dismissed = false;
+            }
+            if let Some((m, evidence)) = stance
+                .get(&index)
+                .filter(|_| !found.dismissed && !concept.advises_against())
+            {
                 found = Found {
                     status: ConceptStatus::Negated,
                     dismissed: true,
@@ -601,7 +609,7 @@ impl Grader {
             // A derived concept is a single term, not a claim: "does not include
             // a constructor" still uses the term. Only hand-written concepts can be denied.
             if status == ConceptStatus::Negated
-                && (concept.negated_in_reference || rubric.origin == Origin::Auto)
+                && (concept.negated_in_reference || negative || rubric.origin == Origin::Auto)
             {
                 // Yet a term the reference affirms and the answer denies is a
                 // contradiction of the reference.

@@ -28,6 +28,44 @@ pub struct Concept {
     pub negated_in_reference: bool,
 }
 
+/// Words that, opening a concept's label (or its part after a colon), make it a
+/// negative statement: "Not real-time data", "Trade-off: no jump to page N".
+const NEGATIVE_OPENERS: &[&str] = &["not", "no", "never", "avoid", "cannot", "nothing", "none"];
+/// The negative openers that advise against something: dismissing that thing
+/// agrees ("I wouldn't cache real-time data" for "Not real-time data").
+const ADVISING_AGAINST: &[&str] = &["not", "no", "avoid"];
+
+impl Concept {
+    /// The first word of the label and of its part after a colon, lower-cased.
+    fn openers(&self) -> Vec<String> {
+        let mut parts = vec![self.label.as_str()];
+        if let Some((_, rest)) = self.label.split_once(':') {
+            parts.push(rest);
+        }
+        parts
+            .iter()
+            .filter_map(|p| crate::text::analyze(p).tokens.into_iter().next())
+            .map(|t| t.surface)
+            .collect()
+    }
+
+    /// True when the label states the point negatively ("there is never more
+    /// than one leader"): an answer that negates what it names agrees with it.
+    pub fn states_a_negative(&self) -> bool {
+        self.openers()
+            .iter()
+            .any(|w| NEGATIVE_OPENERS.contains(&w.as_str()))
+    }
+
+    /// True when the label advises against something ("Not real-time data"):
+    /// an answer that dismisses that thing agrees with it.
+    pub fn advises_against(&self) -> bool {
+        self.openers()
+            .iter()
+            .any(|w| ADVISING_AGAINST.contains(&w.as_str()))
+    }
+}
+
 /// A false belief that costs points when an answer asserts it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Misconception {
