@@ -51,8 +51,8 @@ pub struct Scoring {
     /// The cap of a false claim in an answer that covers the whole rubric
     /// (see `false_claim_cap_for`).
     pub mixed_answer_cap: f64,
-    /// A denied concept of at least this weight (or the rubric's heaviest)
-    /// caps the score at `false_claim_cap`.
+    /// A denied or dismissed concept of at least this weight (or the rubric's
+    /// heaviest) caps the score at `false_claim_cap`.
     pub central_weight: f64,
     /// Penalties never take the score below this share of the points earned.
     pub penalty_floor_share: f64,
@@ -642,13 +642,14 @@ impl Grader {
                         evidence.clone().unwrap_or_default()
                     ),
                 });
-                if found.dismissed {
+                let central = concept.weight >= max_weight.min(s.central_weight);
+                if found.dismissed && central {
                     lower_cap(
                         s.false_claim_cap,
                         format!("dismisses the key point \"{}\"", concept.label),
                         &mut cap,
                     );
-                } else if concept.weight >= max_weight.min(s.central_weight) {
+                } else if central {
                     lower_cap(
                         s.false_claim_cap,
                         format!("denies the central concept \"{}\"", concept.label),
