@@ -1077,7 +1077,10 @@ impl<'a> AnswerMatcher<'a> {
                 content_seen += 1;
             }
         }
-        if tokens[from..=to].iter().any(|t| t.is_negator) {
+        if tokens[from..=to]
+            .iter()
+            .any(|t| t.is_negator && !self.is_condition(t.clause))
+        {
             return true;
         }
         let after: Vec<&Token> = tokens[to + 1..]
