@@ -657,12 +657,27 @@ impl Grader {
                     );
                 }
             }
-            let named_only = status == ConceptStatus::Covered
+            let mut evidence = evidence;
+            let mut named_only = status == ConceptStatus::Covered
                 && rubric.origin != Origin::Auto
                 && !listed_in_reference.contains(&concept.id)
                 && found
                     .at
                     .is_some_and(|m| is_named_only(answer, &normalized, m.from));
+            // An overview list first ("timeouts, retries, bulkheads"), then a
+            // sentence that explains the point: the explanation counts.
+            if named_only && !found.dismissed {
+                if let Some(m) = concept
+                    .phrasings
+                    .iter()
+                    .flat_map(|p| matcher.affirmed_matches(p))
+                    .find(|m| !is_named_only(answer, &normalized, m.from))
+                {
+                    named_only = false;
+                    evidence = Some(one_line(normalized.quote(answer, m.from, m.to)));
+                    matched_spans.push((m.from, m.to));
+                }
+            }
             concepts.push(ConceptResult {
                 id: concept.id.clone(),
                 label: concept.label.clone(),

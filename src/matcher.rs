@@ -752,6 +752,17 @@ impl<'a> AnswerMatcher<'a> {
     }
 
     /// The first affirmed match of any variant, else the first negated one.
+    /// Every affirmed (not denied) match of a phrasing, in any variant.
+    pub fn affirmed_matches(&self, phrasing: &Phrasing) -> Vec<Match> {
+        let states_negation = phrasing.states_negation();
+        phrasing
+            .variants
+            .iter()
+            .flat_map(|v| self.find_variant(v))
+            .filter(|m| states_negation || !self.is_denied(m.from, m.to))
+            .collect()
+    }
+
     fn first_affirmed(
         &self,
         phrasing: &Phrasing,
