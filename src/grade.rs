@@ -45,14 +45,19 @@ pub struct Scoring {
     pub derived_similarity_full: f64,
     /// Points lost per misconception asserted.
     pub misconception_penalty: f64,
-    /// The highest score an answer that asserts a misconception, or denies a central
-    /// concept, can get.
+    /// The highest score an answer that asserts a misconception or contradicts a
+    /// fact can get when it covers nothing else (see `false_claim_cap_for`).
     pub false_claim_cap: f64,
     /// The cap of a false claim in an answer that covers the whole rubric
     /// (see `false_claim_cap_for`).
     pub mixed_answer_cap: f64,
+    /// How the false-claim cap rises with coverage, `coverage ^ exponent`: an
+    /// answer that is wrong at its centre covers less, and stays near the bottom.
+    pub mixed_answer_exponent: f64,
+    /// The cap of an answer that denies or dismisses a central concept.
+    pub denial_cap: f64,
     /// A denied or dismissed concept of at least this weight (or the rubric's
-    /// heaviest) caps the score at `false_claim_cap`.
+    /// heaviest) caps the score at `denial_cap`.
     pub central_weight: f64,
     /// Penalties never take the score below this share of the points earned.
     pub penalty_floor_share: f64,
@@ -124,10 +129,14 @@ pub struct Scoring {
 
 impl Scoring {
     /// The cap of an answer that asserts a misconception or contradicts a fact:
-    /// `false_claim_cap`, rising to `mixed_answer_cap` for an answer that covers
-    /// the rubric fully (one error in an otherwise complete answer).
+    /// `false_claim_cap`, rising with coverage squared to `mixed_answer_cap` for
+    /// an answer that covers the rubric fully (one error in an otherwise complete
+    /// answer).
     pub fn false_claim_cap_for(&self, coverage: f64) -> f64 {
-        (self.false_claim_cap + (self.mixed_answer_cap - self.false_claim_cap) * coverage).round()
+        (self.false_claim_cap
+            + (self.mixed_answer_cap - self.false_claim_cap)
+                * coverage.powf(self.mixed_answer_exponent))
+        .round()
     }
 }
 
@@ -142,7 +151,9 @@ impl Default for Scoring {
             derived_similarity_points: 10.0,
             derived_similarity_full: 0.40,
             misconception_penalty: 15.0,
-            false_claim_cap: 30.0,
+            false_claim_cap: 20.0,
+            mixed_answer_exponent: 2.0,
+            denial_cap: 30.0,
             central_weight: 3.0,
             mixed_answer_cap: 40.0,
             negation_penalty: 10.0,
@@ -645,13 +656,13 @@ impl Grader {
                 let central = concept.weight >= max_weight.min(s.central_weight);
                 if found.dismissed && central {
                     lower_cap(
-                        s.false_claim_cap,
+                        s.denial_cap,
                         format!("dismisses the key point \"{}\"", concept.label),
                         &mut cap,
                     );
                 } else if central {
                     lower_cap(
-                        s.false_claim_cap,
+                        s.denial_cap,
                         format!("denies the central concept \"{}\"", concept.label),
                         &mut cap,
                     );
