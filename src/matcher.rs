@@ -227,14 +227,37 @@ const REPORT_WORDS: &[&str] = &[
     "misconceptions",
     "contrary",
 ];
+/// Words that reject a claim next to them in its sentence: "X is a mistake",
+/// "it's wrong to say X", "the fallacy that X".
+const REJECTION_WORDS: &[&str] = &["mistake", "mistaken", "fallacy", "wrong", "false", "untrue"];
 /// Who reports a claim, before a reporting verb: "people think X".
 const REPORTERS: &[&str] = &[
     "people", "many", "some", "folks", "often", "commonly", "naively", "teams",
 ];
 /// Verbs that report a claim after a reporter.
 const REPORTING_VERBS: &[&str] = &[
-    "think", "thinks", "say", "says", "believe", "believes", "assume", "assumes", "claim",
-    "claims", "expect", "expects",
+    "think",
+    "thinks",
+    "say",
+    "says",
+    "believe",
+    "believes",
+    "assume",
+    "assumes",
+    "claim",
+    "claims",
+    "expect",
+    "expects",
+    "treat",
+    "treats",
+    "call",
+    "calls",
+    "insist",
+    "insists",
+    "skeptical",
+    "sceptical",
+    "doubt",
+    "doubts",
 ];
 
 /// How an answer contradicts a fact.
@@ -849,14 +872,36 @@ impl<'a> AnswerMatcher<'a> {
             .into_iter()
             .rev()
             .collect();
-        before.iter().enumerate().any(|(k, t)| {
-            REPORT_WORDS.contains(&t.surface.as_str())
-                || (REPORTERS.contains(&t.surface.as_str())
-                    && before[k + 1..]
-                        .iter()
-                        .take(3)
-                        .any(|n| REPORTING_VERBS.contains(&n.surface.as_str())))
-        })
+        // "X is a mistake", "X, which is wrong": a rejection after the claim.
+        let after: Vec<&Token> = tokens[at..]
+            .iter()
+            .take_while(|t| t.sentence == sentence)
+            .take(12)
+            .collect();
+        let rejected_after = after.iter().enumerate().skip(1).any(|(k, t)| {
+            REJECTION_WORDS.contains(&t.surface.as_str())
+                && matches!(
+                    after[k - 1].surface.as_str(),
+                    "is" | "are" | "was" | "were" | "a" | "be" | "that" | "simply" | "just"
+                )
+        });
+        // "It's wrong to say X", "the fallacy that X": a rejection before it.
+        let rejected_before = before.iter().enumerate().any(|(k, t)| {
+            REJECTION_WORDS.contains(&t.surface.as_str())
+                && before
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.surface.as_str(), "to" | "that"))
+        });
+        rejected_after
+            || rejected_before
+            || before.iter().enumerate().any(|(k, t)| {
+                REPORT_WORDS.contains(&t.surface.as_str())
+                    || (REPORTERS.contains(&t.surface.as_str())
+                        && before[k + 1..]
+                            .iter()
+                            .take(3)
+                            .any(|n| REPORTING_VERBS.contains(&n.surface.as_str())))
+            })
     }
 
     /// Every in-clause, in-order match of a phrasing, each marked negated or not.
@@ -1491,6 +1536,41 @@ mod tests {
         )
         .is_none());
         assert!(find("services don't share a database", "no|not share database").is_some());
+    }
+
+    #[test]
+    fn a_rejected_or_reported_claim_is_not_made() {
+        let lexicon = Lexicon::builtin();
+        let reported = |answer: &str, word: &str| {
+            let analyzed = text::analyze(answer);
+            let at = analyzed
+                .tokens
+                .iter()
+                .position(|t| t.surface == word)
+                .unwrap();
+            AnswerMatcher::new(&lexicon, &analyzed).is_reported(at)
+        };
+        assert!(reported(
+            "Saying that replicas scale writes is a mistake.",
+            "replicas"
+        ));
+        assert!(reported(
+            "It's wrong to say that replicas scale writes.",
+            "replicas"
+        ));
+        assert!(reported(
+            "People often treat Kafka and SQS as interchangeable.",
+            "kafka"
+        ));
+        assert!(reported(
+            "Some engineers are skeptical of the 1/N claim.",
+            "claim"
+        ));
+        assert!(!reported(
+            "If you get it wrong, replicas scale writes.",
+            "replicas"
+        ));
+        assert!(!reported("Replicas scale writes.", "replicas"));
     }
 
     #[test]

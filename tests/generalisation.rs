@@ -102,3 +102,17 @@ fn sealed_half_keeps_its_floor() {
         },
     );
 }
+
+#[test]
+fn fresh_set_keeps_its_floor() {
+    keeps_its_floors(
+        include_str!("data/generalisation/fresh.jsonl"),
+        Floors {
+            name: "fresh set",
+            answers: 280,
+            pearson: FRESH_PEARSON,
+            mae: FRESH_MAE,
+            false_kinds_mean: FRESH_FALSE,
+        },
+    );
+}
