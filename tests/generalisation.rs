@@ -6,6 +6,15 @@
 
 use mockgrade::grade::Grader;
 
+// Floors of the fresh and correct sets (set on 2026-12-05 a little below the
+// figures measured that day; see the README's "Agreement with human grades").
+const FRESH_PEARSON: f64 = 0.90;
+const FRESH_MAE: f64 = 1.0;
+const FRESH_FALSE: f64 = 2.3;
+const CORRECT_FALSE_CLAIMS: usize = 2;
+const CORRECT_DENIALS: usize = 28;
+const CORRECT_MEAN: f64 = 70.0;
+
 /// (tool score / 10, human score, kind) for every answer of a half.
 fn graded(text: &str) -> Vec<(f64, f64, String)> {
     let grader = Grader::builtin().unwrap();
@@ -115,4 +124,45 @@ fn fresh_set_keeps_its_floor() {
             false_kinds_mean: FRESH_FALSE,
         },
     );
+}
+
+/// Correct answers written to look like denials or errors (rejecting an
+/// alternative, conditions, costs, plain words with negations): none may be
+/// flagged with a false claim, and few with a denied point.
+#[test]
+fn correct_answers_are_not_flagged() {
+    let grader = Grader::builtin().unwrap();
+    let text = include_str!("data/generalisation/correct.jsonl");
+    let (mut answers, mut false_claims, mut denials, mut total) = (0, 0, 0, 0.0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let q = grader
+            .deck
+            .question(v["question_id"].as_str().unwrap())
+            .unwrap();
+        let report = grader.grade(q, v["answer"].as_str().unwrap()).unwrap();
+        answers += 1;
+        total += report.score;
+        if !report.contradictions.is_empty() || !report.misconceptions.is_empty() {
+            false_claims += 1;
+        }
+        if report
+            .concepts
+            .iter()
+            .any(|c| c.status == mockgrade::report::ConceptStatus::Negated)
+        {
+            denials += 1;
+        }
+    }
+    assert_eq!(answers, 140);
+    assert!(
+        false_claims <= CORRECT_FALSE_CLAIMS,
+        "{false_claims} correct answers flagged with a false claim"
+    );
+    assert!(
+        denials <= CORRECT_DENIALS,
+        "{denials} correct answers with a denied point"
+    );
+    let mean = total / answers as f64;
+    assert!(mean >= CORRECT_MEAN, "correct answers average {mean:.1}");
 }
