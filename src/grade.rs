@@ -970,7 +970,7 @@ impl Grader {
         // Penalties take at most a share of what was earned: an answer that says
         // much that is right, next to its error, keeps some credit.
         let floor = s.penalty_floor_share * raw.min(100.0);
-        if !penalties.is_empty() && score < floor {
+        if !penalties.is_empty() && round1(floor - score) > 0.0 {
             penalties.push(Penalty {
                 name: "floor".into(),
                 points: -round1(floor - score),

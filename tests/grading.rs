@@ -162,6 +162,16 @@ fn dismissals_deny_what_they_name_even_when_it_is_also_affirmed() {
     assert!(r
         .penalties
         .iter()
+        .any(|p| p.name == "negated-concept" && p.reason.contains("overrated")));
+    // Dismissing a central point caps the score.
+    let r = grade(
+        "sharding-2",
+        "With hash(key) mod N almost every key moves when N changes. Consistent hashing hashes keys and nodes onto a ring and a key goes to the next node clockwise, and virtual nodes give each server many points so load is even. People say adding a node moves only 1/N of the keys, but honestly that is overstated.",
+    );
+    assert_eq!(status(&r, "one-over-n"), ConceptStatus::Negated);
+    assert!(r
+        .penalties
+        .iter()
         .any(|p| p.name == "cap" && p.reason.contains("dismisses")));
     // Outside a dismissal, a plain mention still counts.
     let r = grade(

@@ -106,7 +106,12 @@ proptest! {
         let full_base = mockgrade::grade::Scoring::default().base_points;
         prop_assert!((0.0..=full_base).contains(&report.base_points));
         prop_assert!(report.similarity_points >= 0.0 && report.concept_points >= 0.0);
-        prop_assert!(report.penalties.iter().all(|p| p.points >= 0.0));
+        // Penalties take points; only the floor gives some back, and never more
+        // than the others took.
+        prop_assert!(report.penalties.iter().all(|p| (p.name == "floor") == (p.points < 0.0)));
+        let refunded: f64 = report.penalties.iter().filter(|p| p.points < 0.0).map(|p| -p.points).sum();
+        let taken: f64 = report.penalties.iter().filter(|p| p.points > 0.0).map(|p| p.points).sum();
+        prop_assert!(refunded <= taken + 0.05);
         let penalties: f64 = report.penalties.iter().map(|p| p.points).sum();
         let expected = ((report.base_points + report.concept_points + report.similarity_points)
             .min(100.0) - penalties)
