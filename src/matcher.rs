@@ -1224,6 +1224,14 @@ mod tests {
         find(answer, phrasing).is_some_and(|m| !m.negated)
     }
 
+    fn dismissed(answer: &str, phrasing: &str) -> bool {
+        let lexicon = Lexicon::builtin();
+        let analyzed = text::analyze(answer);
+        AnswerMatcher::new(&lexicon, &analyzed)
+            .dismissed(&Phrasing::compile(phrasing).unwrap())
+            .is_some()
+    }
+
     #[test]
     fn matches_on_stems_and_stop_words_are_ignored() {
         assert!(covered("We partitioned the keys by user", "partition key"));
@@ -1438,13 +1446,6 @@ mod tests {
 
     #[test]
     fn dismissals_cover_their_clause_and_the_clause_a_pronoun_points_to() {
-        let lexicon = Lexicon::builtin();
-        let dismissed = |answer: &str, phrasing: &str| {
-            let analyzed = text::analyze(answer);
-            AnswerMatcher::new(&lexicon, &analyzed)
-                .dismissed(&Phrasing::compile(phrasing).unwrap())
-                .is_some()
-        };
         assert!(dismissed("a dedup table is overkill", "dedup table"));
         assert!(dismissed(
             "people say you need a dedup table, but honestly that is overrated",
@@ -1466,13 +1467,6 @@ mod tests {
 
     #[test]
     fn dismissal_idioms_and_what_is_not_one() {
-        let lexicon = Lexicon::builtin();
-        let dismissed = |answer: &str, phrasing: &str| {
-            let analyzed = text::analyze(answer);
-            AnswerMatcher::new(&lexicon, &analyzed)
-                .dismissed(&Phrasing::compile(phrasing).unwrap())
-                .is_some()
-        };
         for answer in [
             "The thing I'd push back on is writing compensating transactions.",
             "Virtual nodes are mostly a theoretical refinement.",

@@ -5,6 +5,7 @@
 //! the grader got worse on answers nobody tuned it on.
 
 use mockgrade::grade::Grader;
+use mockgrade::report::{ConceptStatus, Report};
 
 // Floors of the fresh and correct sets (set on 2026-12-05 a little below the
 // figures measured that day; see the README's "Agreement with human grades").
@@ -15,8 +16,8 @@ const CORRECT_FALSE_CLAIMS: usize = 2;
 const CORRECT_DENIALS: usize = 28;
 const CORRECT_MEAN: f64 = 70.0;
 
-/// (tool score / 10, human score, kind) for every answer of a half.
-fn graded(text: &str) -> Vec<(f64, f64, String)> {
+/// Every line of a JSONL set with its report.
+fn reports(text: &str) -> Vec<(serde_json::Value, Report)> {
     let grader = Grader::builtin().unwrap();
     text.lines()
         .filter(|l| !l.trim().is_empty())
@@ -27,6 +28,16 @@ fn graded(text: &str) -> Vec<(f64, f64, String)> {
                 .question(v["question_id"].as_str().unwrap())
                 .unwrap();
             let report = grader.grade(q, v["answer"].as_str().unwrap()).unwrap();
+            (v, report)
+        })
+        .collect()
+}
+
+/// (tool score / 10, human score, kind) for every answer of a half.
+fn graded(text: &str) -> Vec<(f64, f64, String)> {
+    reports(text)
+        .into_iter()
+        .map(|(v, report)| {
             (
                 report.score / 10.0,
                 v["score"].as_f64().unwrap(),
@@ -131,30 +142,21 @@ fn fresh_set_keeps_its_floor() {
 /// flagged with a false claim, and few with a denied point.
 #[test]
 fn correct_answers_are_not_flagged() {
-    let grader = Grader::builtin().unwrap();
-    let text = include_str!("data/generalisation/correct.jsonl");
-    let (mut answers, mut false_claims, mut denials, mut total) = (0, 0, 0, 0.0);
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let q = grader
-            .deck
-            .question(v["question_id"].as_str().unwrap())
-            .unwrap();
-        let report = grader.grade(q, v["answer"].as_str().unwrap()).unwrap();
-        answers += 1;
-        total += report.score;
-        if !report.contradictions.is_empty() || !report.misconceptions.is_empty() {
-            false_claims += 1;
-        }
-        if report
-            .concepts
-            .iter()
-            .any(|c| c.status == mockgrade::report::ConceptStatus::Negated)
-        {
-            denials += 1;
-        }
-    }
-    assert_eq!(answers, 140);
+    let rows = reports(include_str!("data/generalisation/correct.jsonl"));
+    assert_eq!(rows.len(), 140);
+    let false_claims = rows
+        .iter()
+        .filter(|(_, r)| !r.contradictions.is_empty() || !r.misconceptions.is_empty())
+        .count();
+    let denials = rows
+        .iter()
+        .filter(|(_, r)| {
+            r.concepts
+                .iter()
+                .any(|c| c.status == ConceptStatus::Negated)
+        })
+        .count();
+    let mean = rows.iter().map(|(_, r)| r.score).sum::<f64>() / rows.len() as f64;
     assert!(
         false_claims <= CORRECT_FALSE_CLAIMS,
         "{false_claims} correct answers flagged with a false claim"
@@ -163,6 +165,5 @@ fn correct_answers_are_not_flagged() {
         denials <= CORRECT_DENIALS,
         "{denials} correct answers with a denied point"
     );
-    let mean = total / answers as f64;
     assert!(mean >= CORRECT_MEAN, "correct answers average {mean:.1}");
 }
