@@ -170,12 +170,16 @@ fn expand_contraction(word: &str) -> Vec<String> {
     vec![w.trim_matches('\'').to_string()]
 }
 
-/// A '.' between two digits, as in "2.5".
+/// A '.' between two digits, as in "2.5", or a thousands separator, as in
+/// "1,500" (a comma followed by exactly three digits).
 fn is_decimal_point(chars: &[(usize, char)], i: usize) -> bool {
-    chars[i].1 == '.'
-        && i > 0
-        && chars[i - 1].1.is_ascii_digit()
-        && chars.get(i + 1).is_some_and(|&(_, c)| c.is_ascii_digit())
+    let digit_at = |j: usize| chars.get(j).is_some_and(|&(_, c)| c.is_ascii_digit());
+    let between_digits = i > 0 && digit_at(i - 1) && digit_at(i + 1);
+    match chars[i].1 {
+        '.' => between_digits,
+        ',' => between_digits && digit_at(i + 2) && digit_at(i + 3) && !digit_at(i + 4),
+        _ => false,
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -349,6 +353,14 @@ mod tests {
             .into_iter()
             .map(|t| t.surface)
             .collect()
+    }
+
+    #[test]
+    fn thousands_separators_stay_in_the_number() {
+        let a = analyze("1,500 writes a second, not 500");
+        assert_eq!(a.tokens[0].surface, "1,500");
+        assert_eq!(a.tokens[0].clause, a.tokens[1].clause);
+        assert_ne!(a.tokens[4].clause, a.tokens[0].clause);
     }
 
     #[test]
