@@ -23,6 +23,9 @@ echo "== tuning half of the blind set: $bin eval --worst 0 $gen/tune.jsonl"
 echo
 echo "== fresh set (a tuning set since it was added; unseen figure at a5fdddc: Pearson 0.587): $bin eval --worst 0 $gen/fresh.jsonl"
 "$bin" eval --worst 0 "$gen/fresh.jsonl"
+echo
+echo "== third set (a tuning set since it was added; unseen figure at bc34782: Pearson 0.693): $bin eval --worst 0 $gen/third.jsonl"
+"$bin" eval --worst 0 "$gen/third.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0
