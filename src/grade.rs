@@ -1029,7 +1029,7 @@ fn find_claim(
     for p in phrasings {
         if let Some(m) = matcher
             .find_in_clause(p)
-            .filter(|m| !m.negated && !matcher.is_reported(m.from))
+            .filter(|m| !m.negated && !matcher.is_reported(m))
         {
             let quote = one_line(analyzed.quote(answer, m.from, m.to));
             return (ConceptStatus::Covered, Some(quote), Some((m.from, m.to)));

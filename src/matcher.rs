@@ -858,10 +858,11 @@ impl<'a> AnswerMatcher<'a> {
         found
     }
 
-    /// True when the sentence of token `at` reports a claim rather than making
-    /// it, before that token: "people think X", "a common myth is that X",
-    /// "contrary to popular belief".
-    pub fn is_reported(&self, at: usize) -> bool {
+    /// True when the sentence of a match reports its claim rather than making
+    /// it: "people think X", "a common myth is that X", "contrary to popular
+    /// belief", or rejects it right after: "X is a mistake", "X is a myth".
+    pub fn is_reported(&self, m: &Match) -> bool {
+        let (at, to) = (m.from, m.to);
         let tokens = &self.analyzed.tokens;
         let sentence = tokens[at].sentence;
         let before: Vec<&Token> = tokens[..at]
@@ -873,13 +874,16 @@ impl<'a> AnswerMatcher<'a> {
             .rev()
             .collect();
         // "X is a mistake", "X, which is wrong": a rejection after the claim.
-        let after: Vec<&Token> = tokens[at..]
+        // The rejection follows the claim's own words ("the herd is a myth" as a
+        // claim keeps its "myth").
+        let after: Vec<&Token> = tokens[to..]
             .iter()
             .take_while(|t| t.sentence == sentence)
             .take(12)
             .collect();
-        let rejected_after = after.iter().enumerate().skip(1).any(|(k, t)| {
-            REJECTION_WORDS.contains(&t.surface.as_str())
+        let rejected_after = after.iter().enumerate().skip(2).any(|(k, t)| {
+            (REJECTION_WORDS.contains(&t.surface.as_str())
+                || matches!(t.surface.as_str(), "myth" | "misconception"))
                 && matches!(
                     after[k - 1].surface.as_str(),
                     "is" | "are" | "was" | "were" | "a" | "be" | "that" | "simply" | "just"
@@ -964,9 +968,8 @@ impl<'a> AnswerMatcher<'a> {
         forbidden: &[Phrasing],
     ) -> Option<(Match, Contradiction)> {
         let subjects: Vec<Match> = subject.iter().flat_map(|p| self.claims(p)).collect();
-        let about = |m: &Match| {
-            (subject.is_empty() || self.said_of(&subjects, m)) && !self.is_reported(m.from)
-        };
+        let about =
+            |m: &Match| (subject.is_empty() || self.said_of(&subjects, m)) && !self.is_reported(m);
         for p in forbidden {
             if let Some(m) = self.claims(p).into_iter().find(|m| !m.negated && about(m)) {
                 return Some((m, Contradiction::Forbidden));
@@ -1542,7 +1545,12 @@ mod tests {
                 .iter()
                 .position(|t| t.surface == word)
                 .unwrap();
-            AnswerMatcher::new(&lexicon, &analyzed).is_reported(at)
+            let m = Match {
+                from: at,
+                to: at,
+                negated: false,
+            };
+            AnswerMatcher::new(&lexicon, &analyzed).is_reported(&m)
         };
         assert!(reported(
             "Saying that replicas scale writes is a mistake.",
@@ -1565,6 +1573,10 @@ mod tests {
             "replicas"
         ));
         assert!(!reported("Replicas scale writes.", "replicas"));
+        assert!(reported(
+            "The claim that relational databases cannot scale out is a myth.",
+            "relational"
+        ));
     }
 
     #[test]
