@@ -124,6 +124,7 @@ const DISMISSED_AFTER_NOT: &[&str] = &[
     "convinced",
     "fan",
     "problem",
+    "relevant",
     "true",
     "necessary",
     "needed",
@@ -159,6 +160,12 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["would", "not", "recommend"],
     &["would", "not", "bother"],
     &["rare", "to", "matter"],
+    &["can", "ignore"],
+    &["just", "ignore"],
+    &["safely", "ignore"],
+    &["rarely", "a", "problem"],
+    &["rarely", "an", "issue"],
+    &["solved", "problem"],
 ];
 /// Words that dismiss when they qualify a worry or an idea ("a textbook worry",
 /// "mostly theoretical", "largely academic").
