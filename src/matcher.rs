@@ -975,8 +975,11 @@ impl<'a> AnswerMatcher<'a> {
         forbidden: &[Phrasing],
     ) -> Option<(Match, Contradiction)> {
         let subjects: Vec<Match> = subject.iter().flat_map(|p| self.claims(p)).collect();
-        let about =
-            |m: &Match| (subject.is_empty() || self.said_of(&subjects, m)) && !self.is_reported(m);
+        let about = |m: &Match| {
+            (subject.is_empty() || self.said_of(&subjects, m))
+                && !self.is_reported(m)
+                && !self.is_conditional(m)
+        };
         for p in forbidden {
             if let Some(m) = self.claims(p).into_iter().find(|m| !m.negated && about(m)) {
                 return Some((m, Contradiction::Forbidden));
@@ -1178,6 +1181,18 @@ impl<'a> AnswerMatcher<'a> {
             k -= 1;
         }
         k > 0 && matches!(tokens[k - 1].surface.as_str(), "that" | "who" | "which") && from > at + 2
+    }
+
+    /// True when a condition stands in a match's clause before its last word:
+    /// "a total count only if it's cheap" claims nothing about the count.
+    fn is_conditional(&self, m: &Match) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let clause = tokens[m.to].clause;
+        tokens[..=m.to]
+            .iter()
+            .rev()
+            .take_while(|t| t.clause == clause)
+            .any(|t| matches!(t.surface.as_str(), "if" | "unless"))
     }
 
     /// True when a clause opens with a condition ("if", "unless", "whether"),
@@ -1450,6 +1465,15 @@ mod tests {
         );
         assert_eq!(
             contradiction("Kafka is a broker; it deletes messages once consumed"),
+            Some(Forbidden)
+        );
+        // A claim under a condition is not made.
+        assert_eq!(
+            contradiction("Only if retention is tiny Kafka deletes messages once consumed"),
+            None
+        );
+        assert_eq!(
+            contradiction("Kafka deletes messages once consumed"),
             Some(Forbidden)
         );
     }
