@@ -145,8 +145,9 @@ fn fresh_set_keeps_its_floor() {
 }
 
 /// Correct answers written to look like denials or errors (rejecting an
-/// alternative, conditions, costs, plain words with negations): none may be
-/// flagged with a false claim, and few with a denied point.
+/// alternative, conditions, costs, plain words with negations, naming a
+/// misconception to reject it): few may be flagged with a false claim or a
+/// denied point.
 #[test]
 fn correct_answers_are_not_flagged() {
     let rows = reports(include_str!("data/generalisation/correct.jsonl"));
@@ -173,6 +174,20 @@ fn correct_answers_are_not_flagged() {
         "{denials} correct answers with a denied point"
     );
     assert!(mean >= CORRECT_MEAN, "correct answers average {mean:.1}");
+    // The fourth set's correct answers name a misconception and reject it.
+    let rejecting: Vec<_> = reports(include_str!("data/generalisation/fourth.jsonl"))
+        .into_iter()
+        .filter(|(v, _)| v["kind"] == "plain-strong")
+        .collect();
+    assert_eq!(rejecting.len(), 70);
+    let flagged = rejecting
+        .iter()
+        .filter(|(_, r)| !r.contradictions.is_empty() || !r.misconceptions.is_empty())
+        .count();
+    assert!(
+        flagged <= CORRECT_FALSE_CLAIMS,
+        "{flagged} answers that reject a misconception are flagged with it"
+    );
 }
 
 #[test]
