@@ -598,13 +598,14 @@ impl Grader {
         for (index, concept) in rubric.concepts.iter().enumerate() {
             let mut found = find_any(&matcher, &concept.phrasings, answer, &normalized);
             let negative = concept.states_a_negative();
-            if concept.advises_against() && found.dismissed {
+            let advises_against = concept.advises_against();
+            if advises_against && found.dismissed {
                 found.status = ConceptStatus::Covered;
                 found.dismissed = false;
             }
             if let Some((m, evidence)) = stance
                 .get(&index)
-                .filter(|_| !found.dismissed && !concept.advises_against())
+                .filter(|_| !found.dismissed && !advises_against)
             {
                 found = Found {
                     status: ConceptStatus::Negated,

@@ -680,17 +680,6 @@ impl<'a> AnswerMatcher<'a> {
             };
             near(k + 1) || near(k + 2) || (k >= 1 && near(k - 1))
         };
-        // "it doesn't matter much", but not "it doesn't matter which node serves
-        // it", nor a condition: "for simple CRUD where speed doesn't matter".
-        let dismissive_matter = |j: usize| {
-            matches!(surfaces[j], "matter" | "matters")
-                && !surfaces
-                    .get(j + 1)
-                    .is_some_and(|w| CHOICE_WORDS.contains(w))
-                && !surfaces[..j]
-                    .iter()
-                    .any(|w| CHOICE_WORDS.contains(w) && *w != "that")
-        };
         // A negation inside a relative or conditional part ("so no load lands
         // where it isn't needed") or one whose cue is limited by a condition right
         // after it ("that's not true when the user is waiting") dismisses nothing.
@@ -698,6 +687,15 @@ impl<'a> AnswerMatcher<'a> {
             surfaces[..k]
                 .iter()
                 .any(|w| CHOICE_WORDS.contains(w) && *w != "that")
+        };
+        // "it doesn't matter much", but not "it doesn't matter which node serves
+        // it", nor a condition: "for simple CRUD where speed doesn't matter".
+        let dismissive_matter = |j: usize| {
+            matches!(surfaces[j], "matter" | "matters")
+                && !surfaces
+                    .get(j + 1)
+                    .is_some_and(|w| CHOICE_WORDS.contains(w))
+                && !scoped_negator(j)
         };
         let conditioned = |j: usize| {
             surfaces
@@ -781,7 +779,6 @@ impl<'a> AnswerMatcher<'a> {
         self.first_affirmed(phrasing, |slots| self.find_ordered(slots))
     }
 
-    /// The first affirmed match of any variant, else the first negated one.
     /// Every affirmed (not denied) match of a phrasing, in any variant.
     pub fn affirmed_matches(&self, phrasing: &Phrasing) -> Vec<Match> {
         let states_negation = phrasing.states_negation();
@@ -793,6 +790,7 @@ impl<'a> AnswerMatcher<'a> {
             .collect()
     }
 
+    /// The first affirmed match of any variant, else the first negated one.
     fn first_affirmed(
         &self,
         phrasing: &Phrasing,

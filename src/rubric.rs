@@ -44,8 +44,7 @@ impl Concept {
         }
         parts
             .iter()
-            .filter_map(|p| crate::text::analyze(p).tokens.into_iter().next())
-            .map(|t| t.surface)
+            .filter_map(|p| crate::text::words(p).next())
             .collect()
     }
 

@@ -172,7 +172,7 @@ fn expand_contraction(word: &str) -> Vec<String> {
 
 /// A '.' between two digits, as in "2.5", or a thousands separator, as in
 /// "1,500" (a comma followed by exactly three digits).
-fn is_decimal_point(chars: &[(usize, char)], i: usize) -> bool {
+fn joins_number(chars: &[(usize, char)], i: usize) -> bool {
     let digit_at = |j: usize| chars.get(j).is_some_and(|&(_, c)| c.is_ascii_digit());
     let between_digits = i > 0 && digit_at(i - 1) && digit_at(i + 1);
     match chars[i].1 {
@@ -215,7 +215,7 @@ pub fn analyze(original: &str) -> Analyzed {
             // Read a word; join "1/n" and "24/7" style fractions into one token.
             let start = pos;
             let mut j = i;
-            while j < chars.len() && (is_word_char(chars[j].1) || is_decimal_point(&chars, j)) {
+            while j < chars.len() && (is_word_char(chars[j].1) || joins_number(&chars, j)) {
                 j += 1;
             }
             if j + 1 < chars.len()
