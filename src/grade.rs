@@ -54,10 +54,10 @@ pub struct Scoring {
     /// How the false-claim cap rises with coverage, `coverage ^ exponent`: an
     /// answer that is wrong at its centre covers less, and stays near the bottom.
     pub mixed_answer_exponent: f64,
-    /// The cap of an answer that denies or dismisses a central concept.
+    /// The cap of an answer that dismisses a central concept.
     pub denial_cap: f64,
-    /// A denied or dismissed concept of at least this weight (or the rubric's
-    /// heaviest) caps the score at `denial_cap`.
+    /// A dismissed concept of at least this weight (or the rubric's heaviest)
+    /// caps the score at `denial_cap`.
     pub central_weight: f64,
     /// Penalties never take the score below this share of the points earned.
     pub penalty_floor_share: f64,
@@ -655,16 +655,13 @@ impl Grader {
                     ),
                 });
                 let central = concept.weight >= max_weight.min(s.central_weight);
+                // Only a dismissal caps: a plain negated mention ("threads aren't
+                // stuck", "Memcached has no data types") often describes the fix or
+                // another system, so it costs the penalty and the concept's points.
                 if found.dismissed && central {
                     lower_cap(
                         s.denial_cap,
                         format!("dismisses the key point \"{}\"", concept.label),
-                        &mut cap,
-                    );
-                } else if central {
-                    lower_cap(
-                        s.denial_cap,
-                        format!("denies the central concept \"{}\"", concept.label),
                         &mut cap,
                     );
                 }
@@ -1087,7 +1084,7 @@ fn find_any(
     match negated {
         Some(m) => Found {
             status: ConceptStatus::Negated,
-            dismissed: false,
+            dismissed: matcher.denies_need(&m),
             evidence: Some(context_of(answer, analyzed, &m)),
             at: Some(m),
         },

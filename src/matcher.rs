@@ -81,6 +81,16 @@ const LIST_NEGATING_VERBS: &[&str] = &[
     "needed",
     "required",
 ];
+/// Verbs of need whose negation dismisses what it governs: "you don't need X".
+const NEED_WORDS: &[&str] = &[
+    "need",
+    "needs",
+    "needed",
+    "require",
+    "requires",
+    "required",
+    "necessary",
+];
 /// Negators that deny every item of a list that follows them ("no retries,
 /// timeouts or breakers").
 const LIST_NEGATORS: &[&str] = &["no", "without", "neither", "nor", "never", "none"];
@@ -683,10 +693,22 @@ impl<'a> AnswerMatcher<'a> {
         // A negation inside a relative or conditional part ("so no load lands
         // where it isn't needed") or one whose cue is limited by a condition right
         // after it ("that's not true when the user is waiting") dismisses nothing.
+        // A negator in a relative clause after a noun ("money that isn't there is
+        // a problem") dismisses nothing; "..., but that isn't a problem" does.
+        let relative_negator = |k: usize| {
+            let mut r = k;
+            if r > 0 && AUXILIARIES.contains(&surfaces[r - 1]) {
+                r -= 1;
+            }
+            r >= 2
+                && matches!(surfaces[r - 1], "that" | "which" | "who")
+                && !DISCOURSE_WORDS.contains(&surfaces[r - 2])
+        };
         let scoped_negator = |k: usize| {
-            surfaces[..k]
-                .iter()
-                .any(|w| CHOICE_WORDS.contains(w) && *w != "that")
+            relative_negator(k)
+                || surfaces[..k]
+                    .iter()
+                    .any(|w| CHOICE_WORDS.contains(w) && *w != "that")
         };
         // "it doesn't matter much", but not "it doesn't matter which node serves
         // it", nor a condition: "for simple CRUD where speed doesn't matter".
@@ -1170,6 +1192,26 @@ impl<'a> AnswerMatcher<'a> {
         })
     }
 
+    /// True when a negated match is denied as unneeded: a negator right before a
+    /// verb of need ("you don't need X", "there's no need for X", "X isn't
+    /// required"). Such a denial dismisses the point rather than describing a fix.
+    pub fn denies_need(&self, m: &Match) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let sentence = tokens[m.from].sentence;
+        let start = m.from.saturating_sub(12);
+        let end = (m.to + 5).min(tokens.len() - 1);
+        (start..=end).any(|k| {
+            let t = &tokens[k];
+            t.sentence == sentence
+                && t.is_negator
+                && !self.is_condition(t.clause)
+                && tokens[k + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|n| NEED_WORDS.contains(&n.surface.as_str()))
+        })
+    }
+
     /// True when the negator at `at` belongs to a relative clause that ends
     /// before `from`: "a sender that doesn't hear back has to resend".
     fn in_relative_clause(&self, at: usize, from: usize) -> bool {
@@ -1547,6 +1589,36 @@ mod tests {
         ] {
             assert!(!dismissed(answer, phrasing), "{answer}");
         }
+    }
+
+    #[test]
+    fn a_negator_in_a_relative_clause_dismisses_nothing() {
+        assert!(!dismissed(
+            "spending money that isn't there is a regulatory problem",
+            "regulatory problem"
+        ));
+        assert!(dismissed(
+            "retries can duplicate a charge, but that isn't a problem",
+            "duplicate charge"
+        ));
+    }
+
+    #[test]
+    fn a_negated_verb_of_need_denies_as_unneeded() {
+        let lexicon = Lexicon::builtin();
+        let need = |answer: &str, phrasing: &str| {
+            let analyzed = text::analyze(answer);
+            let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+            let m = matcher.find(&Phrasing::compile(phrasing).unwrap()).unwrap();
+            assert!(m.negated, "{answer}");
+            matcher.denies_need(&m)
+        };
+        assert!(need("you don't need a dedup table", "dedup table"));
+        assert!(need("there's no need for a dedup table", "dedup table"));
+        assert!(!need(
+            "the threads aren't stuck on a dead dependency",
+            "threads stuck"
+        ));
     }
 
     #[test]

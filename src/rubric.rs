@@ -34,6 +34,10 @@ const NEGATIVE_OPENERS: &[&str] = &["not", "no", "never", "avoid", "cannot", "no
 /// The negative openers that advise against something: dismissing that thing
 /// agrees ("I wouldn't cache real-time data" for "Not real-time data").
 const ADVISING_AGAINST: &[&str] = &["not", "no", "avoid"];
+/// Words that make a whole label sceptical of something ("a small team gains
+/// little from microservices", "a queue only adds overhead"): an answer that
+/// dismisses that thing agrees with it.
+const SKEPTICAL_WORDS: &[&str] = &["little", "overkill", "unnecessary", "premature"];
 
 impl Concept {
     /// The first word of the label and of its part after a colon, lower-cased.
@@ -62,6 +66,8 @@ impl Concept {
         self.openers()
             .iter()
             .any(|w| ADVISING_AGAINST.contains(&w.as_str()))
+            || crate::text::words(&self.label).any(|w| SKEPTICAL_WORDS.contains(&w.as_str()))
+            || self.label.to_lowercase().contains("only adds")
     }
 }
 

@@ -182,6 +182,50 @@ fn dismissals_deny_what_they_name_even_when_it_is_also_affirmed() {
 }
 
 #[test]
+fn only_a_dismissal_of_a_central_point_caps_the_score() {
+    // "you don't need X" dismisses X: it caps.
+    let r = grade(
+        "idempotency-1",
+        "Idempotent means doing an operation twice has the same effect as doing it once, like PUT or DELETE in HTTP, while POST is not. It matters because networks fail: a client times out, retries, and the server may process the same request twice, so a payment could be charged twice or an order duplicated. With a good broker you don't need idempotency keys, since retries are safe anyway.",
+    );
+    assert!(
+        r.penalties
+            .iter()
+            .any(|p| p.name == "cap" && p.reason.contains("dismisses")),
+        "{:?}",
+        r.penalties
+    );
+    // A negated mention that describes the fix costs the concept, but caps nothing.
+    let r = grade(
+        "resilience-1",
+        "Breaker in the caller: after N failures it opens and fails fast, so threads aren't stuck on a dead dependency and the caller stays up. A half-open probe detects recovery. Use a fallback while open.",
+    );
+    assert!(
+        !r.penalties
+            .iter()
+            .any(|p| p.name == "cap" && p.reason.contains("central")),
+        "{:?}",
+        r.penalties
+    );
+    assert!(r.score >= 50.0, "{}", r.score);
+}
+
+#[test]
+fn a_label_sceptical_of_something_agrees_with_its_dismissal() {
+    let r = grade(
+        "microservices-1",
+        "Start with a modular monolith. Microservices from day one are usually overkill for a team of under 20: one codebase, one deploy, function calls instead of network calls. Split out a service later when teams block each other's deploys or one part needs to scale on its own.",
+    );
+    assert!(
+        !r.penalties
+            .iter()
+            .any(|p| p.name == "cap" && p.reason.contains("dismisses")),
+        "{:?}",
+        r.penalties
+    );
+}
+
+#[test]
 fn concepts_only_named_in_a_list_earn_part_of_their_weight() {
     let listed = grade(
         "sharding-2",
