@@ -61,11 +61,17 @@ fn agreement(rows: &[(f64, f64, String)]) -> (f64, f64) {
     (mockgrade::eval::pearson(&tool, &human), mae)
 }
 
-/// The mean tool score of the answers that should fail (wrong, denied, restated).
+/// The mean tool score of the answers that should fail (wrong, denied or
+/// negated, restated or keyword salad).
 fn false_kinds_mean(rows: &[(f64, f64, String)]) -> f64 {
     let false_kinds: Vec<f64> = rows
         .iter()
-        .filter(|r| matches!(r.2.as_str(), "wrong" | "denied" | "restated"))
+        .filter(|r| {
+            matches!(
+                r.2.as_str(),
+                "wrong" | "denied" | "restated" | "negated" | "keyword-salad"
+            )
+        })
         .map(|r| r.0)
         .collect();
     false_kinds.iter().sum::<f64>() / false_kinds.len() as f64
@@ -99,7 +105,7 @@ fn keeps_its_floors(text: &str, f: Floors) {
 
 // Floors a little below the figures measured when they were set (2026-12-05,
 // second session: tuning half Pearson 0.959, MAE 0.63, wrong/denied/restated
-// mean 1.66; sealed half 0.858, 1.05, 2.45), so that noise does not fail them
+// mean 1.66; sealed half 0.858, 1.05, 2.45; 0.855, 1.07 after 77b3e0b), so that noise does not fail them
 // but a real regression does. The README's "Agreement with human grades" has
 // the figures.
 #[test]
