@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation set (tests/data/generalisation): the sealed half is the
-#      headline, the tuning half and the fresh set are where rubrics and code may be tuned;
+#      headline, with the fifth set as a second sealed set; the tuning half and the fresh
+#      and third sets are where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
 #   3. the Mohler et al. 2011 short-answer set, graded with rubrics derived from each
 #      reference answer (no training, no per-question tuning);
@@ -17,6 +18,9 @@ echo "== $(date -u +%Y-%m-%d) mockgrade $($bin --version | cut -d' ' -f2)"
 echo
 echo "== HEADLINE: sealed half of the blind set: $bin eval --worst 0 $gen/sealed.jsonl"
 "$bin" eval --worst 0 "$gen/sealed.jsonl"
+echo
+echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
+"$bin" eval --worst 0 "$gen/fifth.jsonl"
 echo
 echo "== tuning half of the blind set: $bin eval --worst 0 $gen/tune.jsonl"
 "$bin" eval --worst 0 "$gen/tune.jsonl"
