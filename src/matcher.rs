@@ -691,18 +691,13 @@ impl<'a> AnswerMatcher<'a> {
             near(k + 1) || near(k + 2) || (k >= 1 && near(k - 1))
         };
         // A negation inside a relative or conditional part ("so no load lands
-        // where it isn't needed") or one whose cue is limited by a condition right
-        // after it ("that's not true when the user is waiting") dismisses nothing.
-        // A negator in a relative clause after a noun ("money that isn't there is
-        // a problem") dismisses nothing; "..., but that isn't a problem" does.
+        // where it isn't needed", "money that isn't there is a problem", but not
+        // "..., but that isn't a problem") or one whose cue is limited by a
+        // condition right after it ("that's not true when the user is waiting")
+        // dismisses nothing.
         let relative_negator = |k: usize| {
-            let mut r = k;
-            if r > 0 && AUXILIARIES.contains(&surfaces[r - 1]) {
-                r -= 1;
-            }
-            r >= 2
-                && matches!(surfaces[r - 1], "that" | "which" | "who")
-                && !DISCOURSE_WORDS.contains(&surfaces[r - 2])
+            relative_pronoun_before(k, |i| surfaces[i])
+                .is_some_and(|r| r >= 1 && !DISCOURSE_WORDS.contains(&surfaces[r - 1]))
         };
         let scoped_negator = |k: usize| {
             relative_negator(k)
@@ -1216,11 +1211,7 @@ impl<'a> AnswerMatcher<'a> {
     /// before `from`: "a sender that doesn't hear back has to resend".
     fn in_relative_clause(&self, at: usize, from: usize) -> bool {
         let tokens = &self.analyzed.tokens;
-        let mut k = at;
-        if k > 0 && AUXILIARIES.contains(&tokens[k - 1].surface.as_str()) {
-            k -= 1;
-        }
-        k > 0 && matches!(tokens[k - 1].surface.as_str(), "that" | "who" | "which") && from > at + 2
+        relative_pronoun_before(at, |i| tokens[i].surface.as_str()).is_some() && from > at + 2
     }
 
     /// True when a condition stands in a match's clause before its last word:
@@ -1272,6 +1263,17 @@ impl<'a> AnswerMatcher<'a> {
                 .take(3)
                 .any(|t| LIST_NEGATING_VERBS.contains(&t.surface.as_str()))
     }
+}
+
+/// The position of the relative pronoun ("that", "which", "who") that opens
+/// the relative clause of the negator at `at`, with an auxiliary between them
+/// or not: "a sender that doesn't hear back". `word(i)` is the i-th word.
+fn relative_pronoun_before<'w>(at: usize, word: impl Fn(usize) -> &'w str) -> Option<usize> {
+    let mut k = at;
+    if k > 0 && AUXILIARIES.contains(&word(k - 1)) {
+        k -= 1;
+    }
+    (k > 0 && matches!(word(k - 1), "that" | "who" | "which")).then(|| k - 1)
 }
 
 #[cfg(test)]

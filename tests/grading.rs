@@ -20,6 +20,14 @@ fn status(report: &Report, concept: &str) -> ConceptStatus {
         .status
 }
 
+/// True when the report's score was capped for a reason containing `why`.
+fn capped_by(report: &Report, why: &str) -> bool {
+    report
+        .penalties
+        .iter()
+        .any(|p| p.name == "cap" && p.reason.contains(why))
+}
+
 #[test]
 fn paraphrase_with_other_words_is_recognised() {
     let r = grade(
@@ -169,10 +177,7 @@ fn dismissals_deny_what_they_name_even_when_it_is_also_affirmed() {
         "With hash(key) mod N almost every key moves when N changes. Consistent hashing hashes keys and nodes onto a ring and a key goes to the next node clockwise, and virtual nodes give each server many points so load is even. People say adding a node moves only 1/N of the keys, but honestly that is overstated.",
     );
     assert_eq!(status(&r, "one-over-n"), ConceptStatus::Negated);
-    assert!(r
-        .penalties
-        .iter()
-        .any(|p| p.name == "cap" && p.reason.contains("dismisses")));
+    assert!(capped_by(&r, "dismisses"));
     // Outside a dismissal, a plain mention still counts.
     let r = grade(
         "sharding-2",
@@ -188,25 +193,13 @@ fn only_a_dismissal_of_a_central_point_caps_the_score() {
         "idempotency-1",
         "Idempotent means doing an operation twice has the same effect as doing it once, like PUT or DELETE in HTTP, while POST is not. It matters because networks fail: a client times out, retries, and the server may process the same request twice, so a payment could be charged twice or an order duplicated. With a good broker you don't need idempotency keys, since retries are safe anyway.",
     );
-    assert!(
-        r.penalties
-            .iter()
-            .any(|p| p.name == "cap" && p.reason.contains("dismisses")),
-        "{:?}",
-        r.penalties
-    );
+    assert!(capped_by(&r, "dismisses"), "{:?}", r.penalties);
     // A negated mention that describes the fix costs the concept, but caps nothing.
     let r = grade(
         "resilience-1",
         "Breaker in the caller: after N failures it opens and fails fast, so threads aren't stuck on a dead dependency and the caller stays up. A half-open probe detects recovery. Use a fallback while open.",
     );
-    assert!(
-        !r.penalties
-            .iter()
-            .any(|p| p.name == "cap" && p.reason.contains("central")),
-        "{:?}",
-        r.penalties
-    );
+    assert!(!capped_by(&r, "central"), "{:?}", r.penalties);
     assert!(r.score >= 50.0, "{}", r.score);
 }
 
@@ -216,13 +209,7 @@ fn a_label_sceptical_of_something_agrees_with_its_dismissal() {
         "microservices-1",
         "Start with a modular monolith. Microservices from day one are usually overkill for a team of under 20: one codebase, one deploy, function calls instead of network calls. Split out a service later when teams block each other's deploys or one part needs to scale on its own.",
     );
-    assert!(
-        !r.penalties
-            .iter()
-            .any(|p| p.name == "cap" && p.reason.contains("dismisses")),
-        "{:?}",
-        r.penalties
-    );
+    assert!(!capped_by(&r, "dismisses"), "{:?}", r.penalties);
 }
 
 #[test]
