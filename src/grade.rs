@@ -112,6 +112,10 @@ pub struct Scoring {
     pub off_topic_ratio: f64,
     /// Off-topic: only answers below this coverage can be off topic.
     pub off_topic_max_coverage: f64,
+    /// Off-topic by rubric: the least coverage of another question's rubric...
+    pub off_topic_other_coverage: f64,
+    /// ...and how far it must exceed the coverage of the question asked.
+    pub off_topic_coverage_gap: f64,
     /// How coverage of a hand-written rubric turns into concept points:
     /// `coverage ^ exponent`.
     pub coverage_exponent: f64,
@@ -177,6 +181,8 @@ impl Default for Scoring {
             off_topic_min_similarity: 0.15,
             off_topic_ratio: 1.6,
             off_topic_max_coverage: 0.6,
+            off_topic_other_coverage: 0.8,
+            off_topic_coverage_gap: 0.4,
             coverage_exponent: 1.3,
             derived_coverage_exponent: 0.5,
             derived_contradiction_penalty: 0.0,
@@ -467,26 +473,40 @@ impl Grader {
         listed
     }
 
-    /// The deck question, other than `asked`, whose reference is most similar to an
-    /// answer, among the few that the index ranks highest for it.
-    fn best_other(
+    /// The deck questions, other than `asked`, that the index ranks highest for an
+    /// answer, each with the cosine between the answer and its reference.
+    fn other_candidates(
         &self,
         answer: &str,
         answer_vector: &Vector,
         asked: &str,
-    ) -> Option<(String, f64)> {
-        let candidates = self
-            .index()?
-            .closest(answer, self.scoring.off_topic_candidates)
-            .ok()?;
+    ) -> Vec<(String, f64)> {
+        let Some(Ok(candidates)) = self
+            .index()
+            .map(|index| index.closest(answer, self.scoring.off_topic_candidates))
+        else {
+            return Vec::new();
+        };
         candidates
             .into_iter()
             .filter(|id| id != asked)
             .filter_map(|id| {
                 let q = self.deck.question(&id).ok()?;
-                Some((id, answer_vector.cosine(&self.reference_vector(q))))
+                let cosine = answer_vector.cosine(&self.reference_vector(q));
+                Some((id, cosine))
             })
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .collect()
+    }
+
+    /// The rubric coverage an answer reaches on another deck question (graded
+    /// without the off-topic check, so it never recurses).
+    fn coverage_on(&self, other: &str, answer: &str) -> Option<f64> {
+        let q = self.deck.question(other).ok()?;
+        let rubric = self.rubric_for(q);
+        let reference = self.reference_vector(q);
+        self.grade_with(q, &rubric, answer, &reference, false)
+            .ok()
+            .map(|r| r.coverage)
     }
 
     /// The rubric of a question: hand-written if there is one, else derived from the reference.
@@ -925,33 +945,53 @@ impl Grader {
         }
 
         let mut off_topic = None;
-        if in_deck {
-            if let Some((other, other_similarity)) =
-                self.best_other(answer, &answer_vector, &question.id)
-            {
-                let fit = answer_vector
-                    .cosine(&self.topic_vector(question, rubric))
-                    .max(similarity);
-                if other_similarity >= s.off_topic_min_similarity
-                    && other_similarity >= s.off_topic_ratio * fit
-                    && coverage < s.off_topic_max_coverage
-                {
-                    let other_text = self
-                        .deck
-                        .question(&other)
-                        .map(|q| q.text.clone())
-                        .unwrap_or_default();
-                    lower_cap(
-                        s.off_topic_cap,
-                        format!("the answer fits question {other} (\"{other_text}\") far better"),
-                        &mut cap,
-                    );
-                    off_topic = Some(OffTopic {
-                        question_id: other,
-                        question: other_text,
-                        similarity: round3(other_similarity),
-                    });
-                }
+        if in_deck && coverage < s.off_topic_max_coverage {
+            let candidates = self.other_candidates(answer, &answer_vector, &question.id);
+            let fit = answer_vector
+                .cosine(&self.topic_vector(question, rubric))
+                .max(similarity);
+            // Another question fits far better by its reference's words...
+            let by_words = candidates
+                .iter()
+                .filter(|(_, cosine)| {
+                    *cosine >= s.off_topic_min_similarity && *cosine >= s.off_topic_ratio * fit
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(id, cosine)| (id.clone(), *cosine, None));
+            // ...or by its rubric: the answer covers most of another question's points.
+            let by_rubric = || {
+                candidates
+                    .iter()
+                    .filter_map(|(id, cosine)| {
+                        let other = self.coverage_on(id, answer)?;
+                        (other >= s.off_topic_other_coverage
+                            && other - coverage >= s.off_topic_coverage_gap)
+                            .then(|| (id.clone(), *cosine, other))
+                    })
+                    .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
+                    .map(|(id, cosine, other)| (id, cosine, Some(other)))
+            };
+            if let Some((other, other_similarity, other_coverage)) = by_words.or_else(by_rubric) {
+                let other_text = self
+                    .deck
+                    .question(&other)
+                    .map(|q| q.text.clone())
+                    .unwrap_or_default();
+                let why = match other_coverage {
+                    None => format!("the answer fits question {other} (\"{other_text}\") far better"),
+                    Some(c) => format!(
+                        "the answer covers {:.0}% of question {other}'s points (\"{other_text}\") and {:.0}% of this one's",
+                        c * 100.0,
+                        coverage * 100.0
+                    ),
+                };
+                lower_cap(s.off_topic_cap, why, &mut cap);
+                off_topic = Some(OffTopic {
+                    question_id: other,
+                    question: other_text,
+                    similarity: round3(other_similarity),
+                    coverage: other_coverage.map(round3),
+                });
             }
         }
 

@@ -124,6 +124,10 @@ pub struct OffTopic {
     pub question_id: String,
     pub question: String,
     pub similarity: f64,
+    /// The share of the other question's rubric the answer covers, when that is
+    /// what made it off topic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<f64>,
 }
 
 /// The result of grading one answer.

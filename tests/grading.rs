@@ -102,6 +102,27 @@ fn an_answer_to_another_question_is_named() {
 }
 
 #[test]
+fn an_answer_covering_another_questions_rubric_is_off_topic() {
+    let answer = "The client generates a unique key per logical operation and sends it with every retry. The server keeps a table of processed keys with a unique constraint, and in the same database transaction as the business write it inserts the key together with the stored response. If the key already exists, the server returns the saved response instead of doing the work again. Two concurrent duplicates are handled by inserting first and catching the unique constraint violation. Where possible, make writes absolute (set the balance to 900) rather than relative, or make the update conditional on the expected version. Keys expire after a day.";
+    // Asked about ordering and exactly-once delivery, it answers how to store
+    // idempotency keys in a database: it covers that rubric, not this one.
+    let r = grade("messaging-3", answer);
+    let other = r.off_topic.as_ref().expect("off topic");
+    assert_eq!(other.question_id, "idempotency-2");
+    assert!(other.coverage.is_some_and(|c| c >= 0.8), "{other:?}");
+    assert!(
+        capped_by(&r, "of question idempotency-2's points"),
+        "{:?}",
+        r.penalties
+    );
+    assert!(r.score <= 10.0, "{}", r.score);
+    // Asked the question it answers, it is on topic and scores well.
+    let own = grade("idempotency-2", answer);
+    assert!(own.off_topic.is_none());
+    assert!(own.score >= 70.0, "{}", own.score);
+}
+
+#[test]
 fn terse_but_right_gets_a_fair_grade() {
     let r = grade(
         "replication-1",
