@@ -944,6 +944,17 @@ impl Grader {
             );
         }
 
+        if rubric.origin != Origin::Auto {
+            if let Some((m, evidence)) = dismissed_subject(&matcher, question, answer, s) {
+                matched_spans.push((m.from, m.to));
+                lower_cap(
+                    s.denial_cap,
+                    format!("dismisses what the question asks about: \"{evidence}\""),
+                    &mut cap,
+                );
+            }
+        }
+
         let mut off_topic = None;
         if in_deck && coverage < s.off_topic_max_coverage {
             let candidates = self.other_candidates(answer, &answer_vector, &question.id);
@@ -1212,6 +1223,107 @@ fn dismissed_concepts(
         }
     }
     out
+}
+
+/// Words of a question that ask rather than name its subject ("How do you
+/// handle ...", "When would you choose ...", "in simple terms").
+const QUESTION_FRAME_WORDS: &[&str] = &[
+    "avoid",
+    "choose",
+    "critic",
+    "design",
+    "differ",
+    "differenc",
+    "everi",
+    "exampl",
+    "explain",
+    "give",
+    "handl",
+    "implement",
+    "larg",
+    "matter",
+    "mean",
+    "need",
+    "prevent",
+    "right",
+    "set",
+    "simpl",
+    "solv",
+    "start",
+    "still",
+    "term",
+    "use",
+    "work",
+    "worth",
+    "would",
+    "becom",
+];
+
+/// Words that open a sentence scoped to a case.
+const SCOPE_WORDS: &[&str] = &[
+    "if", "unless", "when", "whenever", "where", "for", "once", "until",
+];
+
+/// How many content words may open a dismissing clause before the question's
+/// subject ("I think message ordering is overrated").
+const SUBJECT_LEAD_WORDS: usize = 4;
+
+/// A clause that dismisses what the question asks about ("circuit breakers are
+/// overrated" to "How do circuit breakers prevent cascading failures?"): at
+/// least `stance_overlap` words of the question's subject (all of them when it
+/// has fewer) in a dismissing clause. Questions that weigh options against each
+/// other ("X vs Y", "X over Y", "the difference between") are left out: an
+/// answer to them rightly dismisses one option.
+fn dismissed_subject(
+    matcher: &AnswerMatcher,
+    question: &Question,
+    answer: &str,
+    s: &Scoring,
+) -> Option<(Match, String)> {
+    let asked = text::analyze(&question.text);
+    let weighs_options = asked.tokens.iter().any(|t| {
+        matches!(
+            t.surface.as_str(),
+            "vs" | "versus" | "over" | "difference" | "or"
+        )
+    });
+    if weighs_options {
+        return None;
+    }
+    let subject: std::collections::HashSet<&str> = asked
+        .tokens
+        .iter()
+        .filter(|t| !t.is_stop && !t.is_negator)
+        .map(|t| t.stem.as_str())
+        .filter(|stem| !QUESTION_FRAME_WORDS.contains(stem))
+        .collect();
+    let needed = s.stance_overlap.min(subject.len()).max(1);
+    let tokens = &matcher.analyzed.tokens;
+    matcher.dismissal_clauses().into_iter().find_map(|range| {
+        // A sentence scoped by a condition ("If a count may be off for a moment,
+        // strong consistency doesn't matter") dismisses nothing in general.
+        let sentence = sentence_of(matcher.analyzed, range.start);
+        if SCOPE_WORDS.contains(&tokens[sentence.start].surface.as_str()) {
+            return None;
+        }
+        // The subject leads the clause: "circuit breakers are overrated", not
+        // "local counters can't see the total across servers".
+        let named: std::collections::HashSet<&str> = tokens[range.clone()]
+            .iter()
+            .filter(|t| !t.is_stop && !t.is_negator)
+            .take(SUBJECT_LEAD_WORDS)
+            .map(|t| t.stem.as_str())
+            .filter(|stem| subject.contains(stem))
+            .collect();
+        (named.len() >= needed).then(|| {
+            let m = Match {
+                from: range.start,
+                to: range.end - 1,
+                negated: true,
+            };
+            (m, context_of(answer, matcher.analyzed, &m))
+        })
+    })
 }
 
 /// The tokens of the sentence that holds token `at`.

@@ -123,6 +123,30 @@ fn an_answer_covering_another_questions_rubric_is_off_topic() {
 }
 
 #[test]
+fn dismissing_what_the_question_asks_about_caps_the_score() {
+    let dismissive = grade(
+        "cdn-2",
+        "Edges near users answer from their cache; a miss goes to a regional shield, and only a shield miss reaches the origin, so many edge misses collapse into one origin fetch. To be honest a tiered CDN architecture is overkill for most sites.",
+    );
+    assert!(
+        capped_by(&dismissive, "dismisses what the question asks about"),
+        "{:?}",
+        dismissive.penalties
+    );
+    assert!(dismissive.score <= 30.0, "{}", dismissive.score);
+    // A dismissal scoped to a case is a judgement, not a denial.
+    let scoped = grade(
+        "cap-2",
+        "Money and inventory need it: two replicas approving the same withdrawal is a double spend, so balances go through a single leader or consensus. If the worst outcome is a like count off by a few for a moment, strong consistency doesn't matter.",
+    );
+    assert!(
+        !capped_by(&scoped, "dismisses what the question asks about"),
+        "{:?}",
+        scoped.penalties
+    );
+}
+
+#[test]
 fn terse_but_right_gets_a_fair_grade() {
     let r = grade(
         "replication-1",
