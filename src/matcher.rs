@@ -176,6 +176,7 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["rarely", "a", "problem"],
     &["rarely", "an", "issue"],
     &["solved", "problem"],
+    &["not", "overthink"],
 ];
 /// Words that dismiss when they qualify a worry or an idea ("a textbook worry",
 /// "mostly theoretical", "largely academic").
@@ -275,6 +276,10 @@ const REPORTING_VERBS: &[&str] = &[
     "sceptical",
     "doubt",
     "doubts",
+    "conclude",
+    "concludes",
+    "suggest",
+    "suggests",
 ];
 
 /// How an answer contradicts a fact.
@@ -721,7 +726,11 @@ impl<'a> AnswerMatcher<'a> {
         };
         words.iter().enumerate().any(|(k, t)| {
             let after = || words[k + 1..].iter().take(8);
-            let negator = t.is_negator && t.surface != "non" && !scoped_negator(k);
+            // "adds tracing and network failures for no real gain" weighs a
+            // choice; it does not dismiss what the clause names.
+            let weighs_payoff = k >= 1 && words[k - 1].surface == "for" && t.surface == "no";
+            let negator =
+                t.is_negator && t.surface != "non" && !scoped_negator(k) && !weighs_payoff;
             DISMISSAL_WORDS.contains(&t.surface.as_str())
                 || (DISMISSING_QUALIFIERS.contains(&t.surface.as_str()) && qualified(k))
                 || (negator && (k + 1..words.len().min(k + 5)).any(dismissive_matter))
@@ -1602,6 +1611,22 @@ mod tests {
         assert!(dismissed(
             "retries can duplicate a charge, but that isn't a problem",
             "duplicate charge"
+        ));
+    }
+
+    #[test]
+    fn a_cost_for_no_gain_dismisses_nothing_it_names() {
+        assert!(!dismissed(
+            "splitting it up would add tracing and network failures for no real gain",
+            "network failures"
+        ));
+        assert!(dismissed(
+            "network failures are no real concern here",
+            "network failures"
+        ));
+        assert!(dismissed(
+            "I wouldn't overthink the election rules",
+            "election rules"
         ));
     }
 
