@@ -30,6 +30,9 @@ echo "== fresh set (a tuning set since it was added; unseen figure at a5fdddc: P
 echo
 echo "== third set (a tuning set since it was added; unseen figure at bc34782: Pearson 0.693): $bin eval --worst 0 $gen/third.jsonl"
 "$bin" eval --worst 0 "$gen/third.jsonl"
+echo
+echo "== sixth set (a tuning set since it was added; unseen figure at c6515db: Pearson 0.675): $bin eval --worst 0 $gen/sixth.jsonl"
+"$bin" eval --worst 0 "$gen/sixth.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0

@@ -184,6 +184,53 @@ fn sixth_set_keeps_its_floor() {
     );
 }
 
+/// How many answers of a set the report flags: a false claim, a denied point
+/// or a dismissal.
+fn flagged(rows: &[(serde_json::Value, Report)]) -> usize {
+    rows.iter()
+        .filter(|(_, r)| {
+            !r.contradictions.is_empty()
+                || !r.misconceptions.is_empty()
+                || r.concepts
+                    .iter()
+                    .any(|c| c.status == ConceptStatus::Negated)
+        })
+        .count()
+}
+
+// The sixth set's 245 false answers, reworded twice by blind helpers with the
+// same misconceptions. Facts were generalised on the first rewording (a tuning
+// set: 238 flagged); the second was only measured: 95 flagged before that work
+// (acf62da), 139 after.
+#[test]
+fn reworded_misconceptions_stay_caught() {
+    let tuned = reports(include_str!("data/generalisation/sixth-reworded.jsonl"));
+    assert_eq!(tuned.len(), 245);
+    let n = flagged(&tuned);
+    assert!(n >= 225, "first rewording: {n} of 245 flagged");
+    let held_out = reports(include_str!("data/generalisation/sixth-reworded-2.jsonl"));
+    assert_eq!(held_out.len(), 245);
+    let n = flagged(&held_out);
+    assert!(n >= 125, "second rewording: {n} of 245 flagged");
+}
+
+/// The second correct set: 140 correct answers that reject alternatives, state
+/// conditions and name misconceptions; 14 were flagged with a false claim when
+/// it was added.
+#[test]
+fn second_correct_set_is_rarely_flagged() {
+    let rows = reports(include_str!("data/generalisation/correct2.jsonl"));
+    assert_eq!(rows.len(), 140);
+    let false_claims = rows
+        .iter()
+        .filter(|(_, r)| !r.contradictions.is_empty() || !r.misconceptions.is_empty())
+        .count();
+    assert!(
+        false_claims <= 16,
+        "{false_claims} correct answers flagged with a false claim"
+    );
+}
+
 /// Correct answers written to look like denials or errors (rejecting an
 /// alternative, conditions, costs, plain words with negations, naming a
 /// misconception to reject it): few may be flagged with a false claim or a
