@@ -611,10 +611,13 @@ impl Grader {
         };
         // Derived rubrics: reference terms the answer denies or turns into their opposite.
         let mut derived_contradictions: Vec<(String, Match, &str)> = Vec::new();
-        let stance = match rubric.origin {
-            Origin::Auto => HashMap::new(),
-            Origin::File(_) => dismissed_concepts(&matcher, rubric, question, answer, s),
+        // Clauses that dismiss what they name: they can deny a concept or the
+        // question's own subject.
+        let dismissals = match rubric.origin {
+            Origin::Auto => Vec::new(),
+            Origin::File(_) => matcher.dismissal_clauses(),
         };
+        let stance = dismissed_concepts(&matcher, &dismissals, rubric, question, answer, s);
         for (index, concept) in rubric.concepts.iter().enumerate() {
             let mut found = find_any(&matcher, &concept.phrasings, answer, &normalized);
             let negative = concept.states_a_negative();
@@ -944,15 +947,13 @@ impl Grader {
             );
         }
 
-        if rubric.origin != Origin::Auto {
-            if let Some((m, evidence)) = dismissed_subject(&matcher, question, answer, s) {
-                matched_spans.push((m.from, m.to));
-                lower_cap(
-                    s.denial_cap,
-                    format!("dismisses what the question asks about: \"{evidence}\""),
-                    &mut cap,
-                );
-            }
+        if let Some((m, evidence)) = dismissed_subject(&matcher, &dismissals, question, answer, s) {
+            matched_spans.push((m.from, m.to));
+            lower_cap(
+                s.denial_cap,
+                format!("dismisses what the question asks about: \"{evidence}\""),
+                &mut cap,
+            );
         }
 
         let mut off_topic = None;
@@ -1156,12 +1157,12 @@ fn find_any(
 /// misconception or fact of the rubric uses (those are things to dismiss).
 fn dismissed_concepts(
     matcher: &AnswerMatcher,
+    clauses: &[std::ops::Range<usize>],
     rubric: &Rubric,
     question: &Question,
     answer: &str,
     s: &Scoring,
 ) -> HashMap<usize, (Match, String)> {
-    let clauses = matcher.dismissal_clauses();
     if clauses.is_empty() {
         return HashMap::new();
     }
@@ -1276,10 +1277,14 @@ const SUBJECT_LEAD_WORDS: usize = 4;
 /// answer to them rightly dismisses one option.
 fn dismissed_subject(
     matcher: &AnswerMatcher,
+    clauses: &[std::ops::Range<usize>],
     question: &Question,
     answer: &str,
     s: &Scoring,
 ) -> Option<(Match, String)> {
+    if clauses.is_empty() {
+        return None;
+    }
     let asked = text::analyze(&question.text);
     let weighs_options = asked.tokens.iter().any(|t| {
         matches!(
@@ -1299,7 +1304,7 @@ fn dismissed_subject(
         .collect();
     let needed = s.stance_overlap.min(subject.len()).max(1);
     let tokens = &matcher.analyzed.tokens;
-    matcher.dismissal_clauses().into_iter().find_map(|range| {
+    clauses.iter().find_map(|range| {
         // A sentence scoped by a condition ("If a count may be off for a moment,
         // strong consistency doesn't matter") dismisses nothing in general.
         let sentence = sentence_of(matcher.analyzed, range.start);

@@ -184,6 +184,14 @@ fn sixth_set_keeps_its_floor() {
     );
 }
 
+/// How many answers of a set the report flags with a false claim (a
+/// contradicted fact or an asserted misconception).
+fn with_false_claims(rows: &[(serde_json::Value, Report)]) -> usize {
+    rows.iter()
+        .filter(|(_, r)| !r.contradictions.is_empty() || !r.misconceptions.is_empty())
+        .count()
+}
+
 /// How many answers of a set the report flags: a false claim, a denied point
 /// or a dismissal.
 fn flagged(rows: &[(serde_json::Value, Report)]) -> usize {
@@ -221,10 +229,7 @@ fn reworded_misconceptions_stay_caught() {
 fn second_correct_set_is_rarely_flagged() {
     let rows = reports(include_str!("data/generalisation/correct2.jsonl"));
     assert_eq!(rows.len(), 140);
-    let false_claims = rows
-        .iter()
-        .filter(|(_, r)| !r.contradictions.is_empty() || !r.misconceptions.is_empty())
-        .count();
+    let false_claims = with_false_claims(&rows);
     assert!(
         false_claims <= 16,
         "{false_claims} correct answers flagged with a false claim"
@@ -239,10 +244,7 @@ fn second_correct_set_is_rarely_flagged() {
 fn correct_answers_are_not_flagged() {
     let rows = reports(include_str!("data/generalisation/correct.jsonl"));
     assert_eq!(rows.len(), 140);
-    let false_claims = rows
-        .iter()
-        .filter(|(_, r)| !r.contradictions.is_empty() || !r.misconceptions.is_empty())
-        .count();
+    let false_claims = with_false_claims(&rows);
     let denials = rows
         .iter()
         .filter(|(_, r)| {
@@ -267,10 +269,7 @@ fn correct_answers_are_not_flagged() {
         .filter(|(v, _)| v["kind"] == "plain-strong")
         .collect();
     assert_eq!(rejecting.len(), 70);
-    let flagged = rejecting
-        .iter()
-        .filter(|(_, r)| !r.contradictions.is_empty() || !r.misconceptions.is_empty())
-        .count();
+    let flagged = with_false_claims(&rejecting);
     assert!(
         flagged <= CORRECT_FALSE_CLAIMS,
         "{flagged} answers that reject a misconception are flagged with it"
