@@ -1026,8 +1026,9 @@ impl<'a> AnswerMatcher<'a> {
 
     /// True when a value is said of one of the subject matches: both in one
     /// clause with no new subject between them ("Kafka keeps them and SQS
-    /// deletes them" says nothing of Kafka deleting), or in a clause that starts
-    /// with a pronoun right after a clause that names the subject.
+    /// deletes them" says nothing of Kafka deleting), in a clause that starts
+    /// with a pronoun right after a clause that names the subject, or after a
+    /// short label naming the subject and a colon.
     fn said_of(&self, subjects: &[Match], value: &Match) -> bool {
         let tokens = &self.analyzed.tokens;
         let clause = tokens[value.from].clause;
@@ -1052,6 +1053,17 @@ impl<'a> AnswerMatcher<'a> {
             .take_while(|&i| tokens[i].clause == clause)
             .last()
             .unwrap_or(value.from);
+        // "Kafka: deletes messages once read": a short label, a colon, then its claim.
+        if start > 0 && tokens[start].after_colon {
+            let label = tokens[start - 1].clause;
+            let label_words = (0..start)
+                .rev()
+                .take_while(|&i| tokens[i].clause == label)
+                .count();
+            if label_words <= 6 && subjects.iter().any(|s| tokens[s.from].clause == label) {
+                return true;
+            }
+        }
         // "..., but honestly it deletes them": a pronoun among the clause's first words.
         let leads_with_pronoun = tokens[start..value.from]
             .iter()
@@ -1517,6 +1529,15 @@ mod tests {
         assert_eq!(
             contradiction("Kafka is a broker; it deletes messages once consumed"),
             Some(Forbidden)
+        );
+        // A short label and a colon name the subject of what follows; a long clause does not.
+        assert_eq!(
+            contradiction("Kafka: deletes messages once consumed"),
+            Some(Forbidden)
+        );
+        assert_eq!(
+            contradiction("We compared Kafka with several other brokers at work last year: deletes messages once consumed"),
+            None
         );
         // A claim under a condition is not made.
         assert_eq!(

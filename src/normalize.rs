@@ -164,6 +164,7 @@ pub fn normalize(analyzed: Analyzed) -> Analyzed {
                         is_stop: !is_negator && text::is_stop_word(word),
                         is_negator,
                         after_comma: first.after_comma,
+                        after_colon: first.after_colon,
                     });
                 }
                 i += r.stems.len();

@@ -22,6 +22,8 @@ pub struct Token {
     pub is_negator: bool,
     /// True when a comma (a list separator, perhaps) ends the clause before this token.
     pub after_comma: bool,
+    /// True when a colon ends the clause before this token ("Kafka: deletes on read").
+    pub after_colon: bool,
 }
 
 /// A text split into tokens.
@@ -207,6 +209,7 @@ pub fn analyze(original: &str) -> Analyzed {
     let mut pending_sentence_break = false;
     let mut pending_clause_break = false;
     let mut pending_comma = false;
+    let mut pending_colon = false;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -241,9 +244,11 @@ pub fn analyze(original: &str) -> Analyzed {
                 clause += 1;
             }
             let comma = pending_comma && pending_clause_break && !pending_sentence_break;
+            let colon = pending_colon && pending_clause_break && !pending_sentence_break;
             pending_sentence_break = false;
             pending_clause_break = false;
             pending_comma = false;
+            pending_colon = false;
             for (k, word) in expand_contraction(&raw).into_iter().enumerate() {
                 if word.is_empty() {
                     continue;
@@ -254,6 +259,7 @@ pub fn analyze(original: &str) -> Analyzed {
                 push_token(&mut tokens, word, start, end, sentence, clause);
                 if let Some(t) = tokens.last_mut() {
                     t.after_comma = comma && k == 0;
+                    t.after_colon = colon && k == 0;
                 }
             }
             i = j;
@@ -280,6 +286,7 @@ pub fn analyze(original: &str) -> Analyzed {
             ',' | ':' | '(' | ')' | '—' | '–' | '[' | ']' | '"' | '“' | '”' => {
                 pending_clause_break = true;
                 pending_comma = c == ',';
+                pending_colon = c == ':';
             }
             // Arrows in notes: "no persistence -> pure cache", "miss => origin".
             '>' | '→' => {
@@ -340,6 +347,7 @@ fn push_token(
         is_stop,
         is_negator,
         after_comma: false,
+        after_colon: false,
     });
 }
 
