@@ -762,6 +762,14 @@ impl<'a> AnswerMatcher<'a> {
         let Some(last) = tokens.iter().rposition(|t| t.clause == clause) else {
             return false;
         };
+        // An item of a list that a dismissing clause closes: "locking, early
+        // expiry and coalescing are over-engineering".
+        if self
+            .list_tail(last)
+            .is_some_and(|tail| dismisses(tokens[tail].clause))
+        {
+            return true;
+        }
         let Some(next) = tokens.get(last + 1) else {
             return false;
         };
@@ -1188,9 +1196,15 @@ impl<'a> AnswerMatcher<'a> {
         {
             return true;
         }
+        // A denial after a list reaches every item of it: "locking, early expiry
+        // and coalescing are overkill" denies locking too.
+        let denial_clause = self
+            .list_tail(to)
+            .map_or(tokens[to].clause, |tail| tokens[tail].clause);
         let after: Vec<&Token> = tokens[to + 1..]
             .iter()
-            .take_while(|t| t.clause == tokens[to].clause)
+            .skip_while(|t| t.clause != denial_clause)
+            .take_while(|t| t.clause == denial_clause)
             .take(6)
             .collect();
         after.iter().enumerate().any(|(k, t)| {
@@ -1272,6 +1286,45 @@ impl<'a> AnswerMatcher<'a> {
                 .iter()
                 .take_while(|t| t.clause == clause)
                 .any(|t| matches!(t.surface.as_str(), "or" | "and" | "nor"))
+    }
+
+    /// When the token at `at` is in a short item of a list that opens its
+    /// sentence and that a later clause closes ("locking, early expiry and
+    /// coalescing are overkill"), the start of that closing clause: the one
+    /// holding "and"/"or" early on.
+    fn list_tail(&self, at: usize) -> Option<usize> {
+        let tokens = &self.analyzed.tokens;
+        let sentence = tokens[at].sentence;
+        let mut clause = tokens[at].clause;
+        let clause_len = |c: u32| tokens.iter().filter(|t| t.clause == c).count();
+        // The list is the sentence's subject: its items run back to the sentence start.
+        let mut first = tokens.iter().position(|t| t.clause == clause)?;
+        while first > 0 && tokens[first - 1].sentence == sentence {
+            let previous = tokens[first - 1].clause;
+            if !tokens[first].after_comma || clause_len(previous) > 4 {
+                return None;
+            }
+            first = tokens.iter().position(|t| t.clause == previous)?;
+        }
+        loop {
+            if clause_len(clause) > 4 {
+                return None;
+            }
+            let next = tokens.iter().position(|t| t.clause > clause)?;
+            let first = &tokens[next];
+            if first.sentence != sentence || !first.after_comma {
+                return None;
+            }
+            let closes = tokens[next..]
+                .iter()
+                .take_while(|t| t.clause == first.clause)
+                .take(4)
+                .any(|t| matches!(t.surface.as_str(), "and" | "or" | "nor"));
+            if closes {
+                return Some(next);
+            }
+            clause = first.clause;
+        }
     }
 
     /// True when the negator at `at` denies a whole list after it: "no", "without",
@@ -1568,6 +1621,21 @@ mod tests {
         assert!(!dismissed(
             "keep a dedup table; two-phase commit is overkill",
             "dedup table"
+        ));
+    }
+
+    #[test]
+    fn a_dismissal_after_a_list_reaches_its_first_items() {
+        let answer = "Locking, early expiry and coalescing are overkill.";
+        assert!(dismissed(answer, "locking"));
+        assert!(find(answer, "locking").is_some_and(|m| m.negated));
+        // A list in the middle of a sentence, closed by a clause of its own, is no subject.
+        let answer = "The benefit is organisational (teams deploying independently), and \
+                      with five engineers you don't have that problem yet.";
+        assert!(!dismissed(answer, "deploying independently"));
+        assert!(covered(
+            "Locking, early expiry and coalescing all help.",
+            "locking"
         ));
     }
 
