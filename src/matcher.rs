@@ -99,6 +99,27 @@ const PRONOUNS: &[&str] = &[
     "it", "they", "this", "which", "that", "these", "its", "their",
 ];
 
+/// Prepositions that open a topic phrase naming what the sentence is about:
+/// "With Kafka, messages are kept", "In a monolith, ...".
+const TOPIC_PREPOSITIONS: &[&str] = &["in", "with", "for", "on", "using", "under"];
+/// Words that open a clause contrasting with what came before.
+const CONTRAST_WORDS: &[&str] = &[
+    "whereas", "while", "but", "unlike", "however", "although", "though", "yet",
+];
+/// Words that open an aside between a subject and its verb: "Kafka, like
+/// most brokers, ...", "Raft, which etcd uses, ...".
+const ASIDE_WORDS: &[&str] = &[
+    "like",
+    "unlike",
+    "which",
+    "who",
+    "as",
+    "including",
+    "being",
+    "say",
+    "e",
+];
+
 /// Words that dismiss whatever their clause names: "X is overkill", "honestly
 /// X is overrated".
 const DISMISSAL_WORDS: &[&str] = &[
@@ -1072,6 +1093,9 @@ impl<'a> AnswerMatcher<'a> {
                 return true;
             }
         }
+        if self.sentence_opens_with_subject(subjects, value) {
+            return true;
+        }
         // "..., but honestly it deletes them": a pronoun among the clause's first words.
         let leads_with_pronoun = tokens[start..value.from]
             .iter()
@@ -1082,6 +1106,56 @@ impl<'a> AnswerMatcher<'a> {
         }
         let previous = tokens[start - 1].clause;
         subjects.iter().any(|s| tokens[s.from].clause == previous)
+    }
+
+    /// True when the value's sentence opens with a short clause naming the
+    /// subject that the value's clause continues: a topic phrase ("With Kafka,
+    /// messages are deleted once read") or the subject before an aside ("Kafka,
+    /// like most brokers, deletes messages once read").
+    fn sentence_opens_with_subject(&self, subjects: &[Match], value: &Match) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let sentence = tokens[value.from].sentence;
+        let Some(opening) = tokens.iter().position(|t| t.sentence == sentence) else {
+            return false;
+        };
+        let first_clause = tokens[opening].clause;
+        let value_clause = tokens[value.from].clause;
+        let clause_of = |c: u32| -> Vec<usize> {
+            (opening..tokens.len())
+                .take_while(|&i| tokens[i].sentence == sentence)
+                .filter(|&i| tokens[i].clause == c)
+                .collect()
+        };
+        let opening_clause = clause_of(first_clause);
+        if value_clause == first_clause
+            || opening_clause.len() > 5
+            || !subjects
+                .iter()
+                .any(|s| tokens[s.from].clause == first_clause)
+        {
+            return false;
+        }
+        let between: Vec<Vec<usize>> = (first_clause + 1..=value_clause)
+            .map(clause_of)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let opens_with = |c: &[usize], words: &[&str]| {
+            c.first()
+                .is_some_and(|&i| words.contains(&tokens[i].surface.as_str()))
+        };
+        if opens_with(&opening_clause, TOPIC_PREPOSITIONS) {
+            return !between.iter().any(|c| opens_with(c, CONTRAST_WORDS));
+        }
+        let Some((value_part, asides)) = between.split_last() else {
+            return false;
+        };
+        !asides.is_empty()
+            && asides
+                .iter()
+                .all(|c| c.len() <= 8 && opens_with(c, ASIDE_WORDS))
+            && value_part
+                .first()
+                .is_some_and(|&i| tokens[i].after_comma && value.from <= i + 2)
     }
 
     /// Every minimal window in one sentence that holds all the slots of a variant.
@@ -1590,6 +1664,27 @@ mod tests {
         );
         assert_eq!(
             contradiction("We compared Kafka with several other brokers at work last year: deletes messages once consumed"),
+            None
+        );
+        // A topic phrase or the subject before an aside opens the sentence.
+        assert_eq!(
+            contradiction("In Kafka, the broker deletes messages once consumed"),
+            Some(Forbidden)
+        );
+        assert_eq!(
+            contradiction("Kafka, like most brokers, deletes messages once consumed"),
+            Some(Forbidden)
+        );
+        assert_eq!(
+            contradiction(
+                "With SQS, the broker deletes messages once consumed, but Kafka retains them"
+            ),
+            None
+        );
+        assert_eq!(
+            contradiction(
+                "Kafka, like RabbitMQ, is a broker, and SQS deletes messages once consumed"
+            ),
             None
         );
         // A claim under a condition is not made.
