@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation set (tests/data/generalisation): the sealed half is the
-#      headline, with the fifth set as a second sealed set; the tuning half and the fresh
-#      and third sets are where rubrics and code may be tuned;
+#      headline, with the fifth set as a second sealed set; the tuning half and the fresh,
+#      third, sixth and seventh sets are where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
 #   3. the Mohler et al. 2011 short-answer set, graded with rubrics derived from each
 #      reference answer (no training, no per-question tuning);
@@ -33,6 +33,9 @@ echo "== third set (a tuning set since it was added; unseen figure at bc34782: P
 echo
 echo "== sixth set (a tuning set since it was added; unseen figure at c6515db: Pearson 0.675): $bin eval --worst 0 $gen/sixth.jsonl"
 "$bin" eval --worst 0 "$gen/sixth.jsonl"
+echo
+echo "== seventh set (written like the dev set; a tuning set since it was added; unseen figure at d971afb: Pearson 0.869): $bin eval --worst 0 $gen/seventh.jsonl"
+"$bin" eval --worst 0 "$gen/seventh.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0

@@ -1324,15 +1324,19 @@ impl<'a> AnswerMatcher<'a> {
     }
 
     /// True when a condition stands in a match's clause before its last word:
-    /// "a total count only if it's cheap" claims nothing about the count.
+    /// "a total count only if it's cheap" claims nothing about the count. "Even
+    /// if" after the match's start concedes rather than conditions: "it keeps
+    /// taking writes even if two nodes are down" makes its claim.
     fn is_conditional(&self, m: &Match) -> bool {
         let tokens = &self.analyzed.tokens;
         let clause = tokens[m.to].clause;
-        tokens[..=m.to]
-            .iter()
+        (0..=m.to)
             .rev()
-            .take_while(|t| t.clause == clause)
-            .any(|t| matches!(t.surface.as_str(), "if" | "unless"))
+            .take_while(|&i| tokens[i].clause == clause)
+            .any(|i| {
+                matches!(tokens[i].surface.as_str(), "if" | "unless")
+                    && !(i > m.from && tokens[i - 1].surface == "even")
+            })
     }
 
     /// True when a clause opens with a condition ("if", "unless", "whether"),
@@ -1687,7 +1691,11 @@ mod tests {
             ),
             None
         );
-        // A claim under a condition is not made.
+        // A claim under a condition is not made; a concession ("even if") does not stop it.
+        assert_eq!(
+            contradiction("Kafka deletes messages even if only one group has read them"),
+            Some(Forbidden)
+        );
         assert_eq!(
             contradiction("Only if retention is tiny Kafka deletes messages once consumed"),
             None
