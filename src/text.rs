@@ -188,6 +188,22 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
 }
 
+/// True when the line starting at `at` is a bullet ("- ", "* ", "• ", "1. ",
+/// "2) "): each bullet is a sentence of its own.
+fn starts_bullet(chars: &[(usize, char)], at: usize) -> bool {
+    let rest: Vec<char> = chars[at.min(chars.len())..]
+        .iter()
+        .map(|&(_, c)| c)
+        .skip_while(|c| *c == ' ' || *c == '\t')
+        .take(3)
+        .collect();
+    match rest.as_slice() {
+        ['-' | '*' | '•', next, ..] => next.is_whitespace(),
+        [d, '.' | ')', next, ..] => d.is_ascii_digit() && next.is_whitespace(),
+        _ => false,
+    }
+}
+
 /// Analyses a text: words, stems, sentence and clause boundaries.
 pub fn analyze(original: &str) -> Analyzed {
     // "e.g." and "i.e." would end sentences; same-length stand-ins keep byte offsets.
@@ -277,7 +293,7 @@ pub fn analyze(original: &str) -> Analyzed {
                 }
             }
             '\n' => {
-                if chars.get(i + 1).map(|&(_, n)| n) == Some('\n') {
+                if chars.get(i + 1).map(|&(_, n)| n) == Some('\n') || starts_bullet(&chars, i + 1) {
                     pending_sentence_break = true;
                 } else {
                     pending_clause_break = true;
@@ -400,6 +416,16 @@ mod tests {
         assert_eq!(surfaces("only 1/N keys"), ["only", "1/n", "keys"]);
         assert_eq!(surfaces("hash % n"), ["hash", "mod", "n"]);
         assert_eq!(surfaces("90% of"), ["90", "percent", "of"]);
+    }
+
+    #[test]
+    fn bullets_are_sentences_of_their_own() {
+        let a = analyze("Checklist:\n- no hot keys\n- queries hit one shard\n2. done");
+        let sentence_of = |w: &str| a.tokens.iter().find(|t| t.surface == w).unwrap().sentence;
+        assert_ne!(sentence_of("keys"), sentence_of("queries"));
+        assert_ne!(sentence_of("shard"), sentence_of("done"));
+        let a = analyze("keys are spread\nevenly across shards");
+        assert_eq!(a.tokens[0].sentence, a.tokens[3].sentence);
     }
 
     #[test]
