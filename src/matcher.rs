@@ -1069,7 +1069,7 @@ impl<'a> AnswerMatcher<'a> {
                     (value.to, s.from)
                 };
                 !(a + 1..b).any(|k| {
-                    matches!(tokens[k].surface.as_str(), "and" | "or")
+                    matches!(tokens[k].surface.as_str(), "and" | "or" | "plus")
                         && (k + 1..=b).find(|&j| !tokens[j].is_stop) != Some(value.from)
                 })
             }

@@ -316,6 +316,30 @@ pub fn analyze(original: &str) -> Analyzed {
                     pending_clause_break = true;
                 }
             }
+            // "idempotent producer + transactions": a spaced plus between words
+            // is the word "plus", which starts a new subject as "and" does; "R + W
+            // > N" and "C++" stay as they are.
+            '+' => {
+                let spaced = chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
+                    && i > 0
+                    && chars[i - 1].1.is_whitespace();
+                let next_word_len = chars[i + 1..]
+                    .iter()
+                    .skip_while(|(_, n)| n.is_whitespace())
+                    .take_while(|(_, n)| n.is_alphanumeric())
+                    .count();
+                let after_word = tokens.last().is_some_and(|t: &Token| t.surface.len() > 2);
+                if spaced && after_word && next_word_len > 2 {
+                    push_token(
+                        &mut tokens,
+                        "plus".to_string(),
+                        pos,
+                        pos + 1,
+                        sentence,
+                        clause,
+                    );
+                }
+            }
             '%' => {
                 let after_digit = i > 0 && chars[i - 1].1.is_ascii_digit();
                 let word = if after_digit { "percent" } else { "mod" };
@@ -416,6 +440,22 @@ mod tests {
         assert_eq!(surfaces("only 1/N keys"), ["only", "1/n", "keys"]);
         assert_eq!(surfaces("hash % n"), ["hash", "mod", "n"]);
         assert_eq!(surfaces("90% of"), ["90", "percent", "of"]);
+    }
+
+    #[test]
+    fn a_spaced_plus_between_words_is_a_word() {
+        let words = |text: &str| -> Vec<String> {
+            analyze(text)
+                .tokens
+                .into_iter()
+                .map(|t| t.surface)
+                .collect()
+        };
+        assert_eq!(
+            words("producer + transactions"),
+            ["producer", "plus", "transactions"]
+        );
+        assert_eq!(words("R + W > N"), ["r", "w", "n"]);
     }
 
     #[test]
