@@ -289,3 +289,24 @@ fn third_set_keeps_its_floor() {
         },
     );
 }
+
+/// Misconception probes: short answers that voice about ten misconceptions per
+/// question in two wordings each, plus correct sentences worded close to them,
+/// written by the helpers who then wrote facts for them (a tuning set; see the
+/// folder's README). 677 of 728 wrong probes were caught and 4 of 187 correct
+/// ones flagged when they were added.
+#[test]
+fn misconception_probes_stay_caught() {
+    let rows = reports(include_str!("data/generalisation/probes.jsonl"));
+    let kind = |row: &serde_json::Value| row["kind"].as_str().unwrap_or_default().to_string();
+    let (wrong, right): (Vec<_>, Vec<_>) =
+        rows.into_iter().partition(|(row, _)| kind(row) == "wrong");
+    assert_eq!((wrong.len(), right.len()), (728, 187));
+    let caught = flagged(&wrong);
+    assert!(caught >= 650, "{caught} of 728 wrong probes caught");
+    let false_alarms = with_false_claims(&right);
+    assert!(
+        false_alarms <= 8,
+        "{false_alarms} of 187 correct probes flagged"
+    );
+}
