@@ -184,6 +184,23 @@ fn sixth_set_keeps_its_floor() {
     );
 }
 
+// The seventh set, written like the dev set: unseen at d971afb it scored
+// Pearson 0.869, MAE 1.05; after phrasings and facts were written from it (a
+// tuning set since), 0.950, MAE 0.73.
+#[test]
+fn seventh_set_keeps_its_floor() {
+    keeps_its_floors(
+        include_str!("data/generalisation/seventh.jsonl"),
+        Floors {
+            name: "seventh set",
+            answers: 350,
+            pearson: 0.93,
+            mae: 0.85,
+            false_kinds_mean: 2.0,
+        },
+    );
+}
+
 /// How many answers of a set the report flags with a false claim (a
 /// contradicted fact or an asserted misconception).
 fn with_false_claims(rows: &[(serde_json::Value, Report)]) -> usize {
@@ -207,9 +224,9 @@ fn flagged(rows: &[(serde_json::Value, Report)]) -> usize {
 }
 
 // The sixth set's 245 false answers, reworded twice by blind helpers with the
-// same misconceptions. Facts were generalised on the first rewording (a tuning
-// set: 238 flagged); the second was only measured: 95 flagged before that work
-// (acf62da), 139 after.
+// same misconceptions. Facts were generalised on the first rewording (238
+// flagged); the second was first only measured (95 flagged at acf62da, 139
+// after that work), then generalised on too (242 flagged): both are tuning sets.
 #[test]
 fn reworded_misconceptions_stay_caught() {
     let tuned = reports(include_str!("data/generalisation/sixth-reworded.jsonl"));
@@ -219,7 +236,7 @@ fn reworded_misconceptions_stay_caught() {
     let held_out = reports(include_str!("data/generalisation/sixth-reworded-2.jsonl"));
     assert_eq!(held_out.len(), 245);
     let n = flagged(&held_out);
-    assert!(n >= 125, "second rewording: {n} of 245 flagged");
+    assert!(n >= 230, "second rewording: {n} of 245 flagged");
 }
 
 /// The second correct set: 140 correct answers that reject alternatives, state
