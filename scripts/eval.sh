@@ -36,6 +36,9 @@ echo "== sixth set (a tuning set since it was added; unseen figure at c6515db: P
 echo
 echo "== seventh set (written like the dev set; a tuning set since it was added; unseen figure at d971afb: Pearson 0.869): $bin eval --worst 0 $gen/seventh.jsonl"
 "$bin" eval --worst 0 "$gen/seventh.jsonl"
+echo
+echo "== eighth set (written like the seventh; unseen figure at 28ae3e8: Pearson 0.901, and 0.900 at d971afb): $bin eval --worst 0 $gen/eighth.jsonl"
+"$bin" eval --worst 0 "$gen/eighth.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0
