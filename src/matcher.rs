@@ -663,8 +663,30 @@ impl<'a> AnswerMatcher<'a> {
             .variants
             .iter()
             .flat_map(|v| self.find_variant(v))
-            .find(|m| self.is_dismissal_clause(self.analyzed.tokens[m.from].clause))
+            .find(|m| {
+                self.is_dismissal_clause(self.analyzed.tokens[m.from].clause)
+                    && !self.dismissal_only_after_result(m)
+            })
             .map(|m| Match { negated: true, ..m })
+    }
+
+    /// True when a "so", "because" or "since" after the match opens the only
+    /// dismissing part of its clause: "using Redis TIME so clock skew doesn't
+    /// matter" dismisses the clock skew, not Redis.
+    fn dismissal_only_after_result(&self, m: &Match) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let clause = tokens[m.from].clause;
+        let Some(result) = (m.to + 1..tokens.len())
+            .take_while(|&i| tokens[i].clause == clause)
+            .find(|&i| matches!(tokens[i].surface.as_str(), "so" | "because" | "since"))
+        else {
+            return false;
+        };
+        let before: Vec<&Token> = (0..result)
+            .filter(|&i| tokens[i].clause == clause)
+            .map(|i| &tokens[i])
+            .collect();
+        !self.dismisses_words(&before)
     }
 
     /// The clauses that dismiss what they name ("I don't think origin load is
@@ -691,21 +713,27 @@ impl<'a> AnswerMatcher<'a> {
     /// True when a clause holds a dismissal: a dismissing word, or a negator
     /// shortly before a word of concern ("not something to worry about").
     fn dismisses(&self, clause: u32) -> bool {
-        let words: Vec<&Token> = self
-            .analyzed
-            .tokens
-            .iter()
-            .filter(|t| t.clause == clause)
-            .collect();
+        let tokens = &self.analyzed.tokens;
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.clause == clause).collect();
+        self.dismisses_words(&words)
+    }
+
+    /// True when these words (a clause, or its start) hold a dismissal.
+    fn dismisses_words(&self, words: &[&Token]) -> bool {
         let surfaces: Vec<&str> = words.iter().map(|t| t.surface.as_str()).collect();
         // A condition asserts nothing: "if you don't care about order, ...".
         if surfaces.iter().take(2).any(|w| CONDITION_WORDS.contains(w)) {
             return false;
         }
-        if DISMISSAL_PHRASES
-            .iter()
-            .any(|p| surfaces.windows(p.len()).any(|w| w == *p))
-        {
+        // A dismissing verb coordinated with another verb describes what
+        // happens, not a choice: "pages can skip or duplicate rows".
+        let coordinated = |end: usize| matches!(surfaces.get(end), Some(&"or" | &"and"));
+        if DISMISSAL_PHRASES.iter().any(|p| {
+            surfaces
+                .windows(p.len())
+                .enumerate()
+                .any(|(k, w)| w == *p && !coordinated(k + p.len()))
+        }) {
             return true;
         }
         let qualified = |k: usize| {
@@ -1724,6 +1752,26 @@ mod tests {
         assert!(!dismissed(
             "keep a dedup table; two-phase commit is overkill",
             "dedup table"
+        ));
+    }
+
+    #[test]
+    fn a_dismissal_after_so_reaches_only_what_follows() {
+        let answer = "refill inside the script using the redis clock so clock skew doesn't matter";
+        assert!(!dismissed(answer, "redis clock"));
+        assert!(dismissed(answer, "clock skew"));
+        assert!(dismissed(
+            "a dedup table is overkill so skip it",
+            "dedup table"
+        ));
+    }
+
+    #[test]
+    fn a_dismissing_verb_coordinated_with_another_dismisses_nothing() {
+        assert!(dismissed("you can skip the dedup table", "dedup table"));
+        assert!(!dismissed(
+            "offset pages can skip or duplicate rows",
+            "duplicate rows"
         ));
     }
 
