@@ -1259,7 +1259,7 @@ impl<'a> AnswerMatcher<'a> {
             let t = &tokens[i];
             if t.clause != clause {
                 let list_item = tokens[i + 1].after_comma && self.is_list_item(i + 1);
-                if !list_item {
+                if !list_item || self.opens_with_without_condition(t.clause, clause) {
                     break;
                 }
                 clause = t.clause;
@@ -1342,6 +1342,20 @@ impl<'a> AnswerMatcher<'a> {
                     .take(2)
                     .any(|n| NEED_WORDS.contains(&n.surface.as_str()))
         })
+    }
+
+    /// True when `opening` is a sentence's opening "without ..." clause, a
+    /// counterfactual condition, and `main` is a clause of its own after it, not
+    /// a short item of its list: "Without it, hash % N invalidates most keys and
+    /// the DB gets hammered" denies nothing.
+    fn opens_with_without_condition(&self, opening: u32, main: u32) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let Some(first) = tokens.iter().position(|t| t.clause == opening) else {
+            return false;
+        };
+        let sentence_start = first == 0 || tokens[first - 1].sentence != tokens[first].sentence;
+        let main_len = tokens.iter().filter(|t| t.clause == main).count();
+        sentence_start && tokens[first].surface == "without" && main_len > 4
     }
 
     /// True when the negator at `at` belongs to a relative clause that ends
@@ -1753,6 +1767,15 @@ mod tests {
             "keep a dedup table; two-phase commit is overkill",
             "dedup table"
         ));
+    }
+
+    #[test]
+    fn an_opening_without_clause_is_a_condition_not_a_denial() {
+        let answer =
+            "Without it, hash mod N remaps almost every key and the database gets hammered.";
+        assert!(covered(answer, "remaps every key"));
+        let answer = "Without retries, timeouts or breakers, one slow service takes the rest down.";
+        assert!(find(answer, "timeouts").is_some_and(|m| m.negated));
     }
 
     #[test]
