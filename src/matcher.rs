@@ -99,6 +99,21 @@ const PRONOUNS: &[&str] = &[
     "it", "they", "this", "which", "that", "these", "its", "their",
 ];
 
+/// Words that open a clause as its subject, so that what follows the comma
+/// before them is a clause of its own, not an item of a list.
+const CLAUSE_SUBJECTS: &[&str] = &[
+    "everything",
+    "everyone",
+    "nothing",
+    "it",
+    "they",
+    "we",
+    "you",
+    "i",
+    "he",
+    "she",
+    "each",
+];
 /// Prepositions that open a topic phrase naming what the sentence is about:
 /// "With Kafka, messages are kept", "In a monolith, ...".
 const TOPIC_PREPOSITIONS: &[&str] = &["in", "with", "for", "on", "using", "under"];
@@ -1397,6 +1412,11 @@ impl<'a> AnswerMatcher<'a> {
     fn is_list_item(&self, start: usize) -> bool {
         let tokens = &self.analyzed.tokens;
         let clause = tokens[start].clause;
+        // A clause with a subject of its own is no item: "you can't deploy one
+        // service without the others, everything shares one database, and ...".
+        if CLAUSE_SUBJECTS.contains(&tokens[start].surface.as_str()) {
+            return false;
+        }
         let next_starts_with_conjunction = tokens[start..]
             .iter()
             .find(|t| t.clause != clause)
@@ -1767,6 +1787,14 @@ mod tests {
             "keep a dedup table; two-phase commit is overkill",
             "dedup table"
         ));
+    }
+
+    #[test]
+    fn a_clause_with_its_own_subject_is_no_item_of_a_denied_list() {
+        let answer = "You can't deploy one service without the others, everything shares the \
+                      same database, and requests chain synchronously.";
+        assert!(covered(answer, "shares same database"));
+        assert!(find("no retries, timeouts or breakers", "timeouts").is_some_and(|m| m.negated));
     }
 
     #[test]
