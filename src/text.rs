@@ -356,9 +356,13 @@ pub fn analyze(original: &str) -> Analyzed {
         }
         i += 1;
     }
-    // "no matter how deep" denies nothing.
+    // "no matter how deep" denies nothing; "can't afford a single point of
+    // failure" says it is unacceptable, not absent.
     for i in 0..tokens.len().saturating_sub(1) {
-        if tokens[i].surface == "no" && tokens[i + 1].surface == "matter" {
+        let idiom = (tokens[i].surface == "no" && tokens[i + 1].surface == "matter")
+            || (matches!(tokens[i].surface.as_str(), "not" | "cannot")
+                && tokens[i + 1].surface == "afford");
+        if idiom {
             tokens[i].is_negator = false;
             tokens[i].is_stop = true;
         }
@@ -456,6 +460,17 @@ mod tests {
             ["producer", "plus", "transactions"]
         );
         assert_eq!(words("R + W > N"), ["r", "w", "n"]);
+    }
+
+    #[test]
+    fn idioms_with_a_negator_that_deny_nothing() {
+        for text in [
+            "no matter how deep",
+            "we can't afford downtime",
+            "we cannot afford downtime",
+        ] {
+            assert!(analyze(text).tokens.iter().all(|t| !t.is_negator), "{text}");
+        }
     }
 
     #[test]
