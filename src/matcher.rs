@@ -1285,6 +1285,11 @@ impl<'a> AnswerMatcher<'a> {
                 if self.is_condition(t.clause) || self.in_relative_clause(i, from) {
                     break;
                 }
+                // "without" governs the words right after it: "without idempotency
+                // I'm charged twice" does not deny the double charge.
+                if t.surface == "without" && content_seen > 0 && !in_list {
+                    break;
+                }
                 if !in_list || self.negates_a_list(i) {
                     return true;
                 }
@@ -1787,6 +1792,17 @@ mod tests {
             "keep a dedup table; two-phase commit is overkill",
             "dedup table"
         ));
+    }
+
+    #[test]
+    fn without_denies_only_what_it_governs() {
+        assert!(covered(
+            "without idempotency I'm charged twice",
+            "charged twice"
+        ));
+        assert!(
+            find("retry without an idempotency key", "idempotency key").is_some_and(|m| m.negated)
+        );
     }
 
     #[test]
