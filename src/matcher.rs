@@ -1281,6 +1281,11 @@ impl<'a> AnswerMatcher<'a> {
                 in_list = true;
                 content_seen = 0;
             }
+            // A match inside a condition is not governed by a negator before it:
+            // "don't use a sequential key unless all writes may go to one shard".
+            if matches!(t.surface.as_str(), "unless" | "if" | "until") {
+                break;
+            }
             if t.is_negator && (t.surface != "non" || i + 1 == from) {
                 if self.is_condition(t.clause) || self.in_relative_clause(i, from) {
                     break;
@@ -1792,6 +1797,13 @@ mod tests {
             "keep a dedup table; two-phase commit is overkill",
             "dedup table"
         ));
+    }
+
+    #[test]
+    fn a_negator_does_not_reach_into_a_condition_after_it() {
+        let answer = "don't use a sequential key unless all new writes may go to one shard";
+        assert!(covered(answer, "writes one shard"));
+        assert!(find(answer, "sequential key").is_some_and(|m| m.negated));
     }
 
     #[test]
