@@ -1461,19 +1461,19 @@ impl<'a> AnswerMatcher<'a> {
                 return None;
             }
             let next = tokens.iter().position(|t| t.clause > clause)?;
-            let first = &tokens[next];
-            if first.sentence != sentence || !first.after_comma {
+            let opener = &tokens[next];
+            if opener.sentence != sentence || !opener.after_comma {
                 return None;
             }
             let closes = tokens[next..]
                 .iter()
-                .take_while(|t| t.clause == first.clause)
+                .take_while(|t| t.clause == opener.clause)
                 .take(4)
                 .any(|t| matches!(t.surface.as_str(), "and" | "or" | "nor"));
             if closes {
                 return Some(next);
             }
-            clause = first.clause;
+            clause = opener.clause;
         }
     }
 

@@ -188,6 +188,13 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
 }
 
+/// True when the character at `i` has whitespace on both sides: "a - b", "a + b".
+fn spaced(chars: &[(usize, char)], i: usize) -> bool {
+    i > 0
+        && chars[i - 1].1.is_whitespace()
+        && chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
+}
+
 /// True when the line starting at `at` is a bullet ("- ", "* ", "• ", "1. ",
 /// "2) "): each bullet is a sentence of its own.
 fn starts_bullet(chars: &[(usize, char)], at: usize) -> bool {
@@ -308,28 +315,20 @@ pub fn analyze(original: &str) -> Analyzed {
             '>' | '→' => {
                 pending_clause_break = true;
             }
-            '-' => {
-                let spaced = chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
-                    && i > 0
-                    && chars[i - 1].1.is_whitespace();
-                if spaced {
-                    pending_clause_break = true;
-                }
+            '-' if spaced(&chars, i) => {
+                pending_clause_break = true;
             }
             // "idempotent producer + transactions": a spaced plus between words
             // is the word "plus", which starts a new subject as "and" does; "R + W
             // > N" and "C++" stay as they are.
             '+' => {
-                let spaced = chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
-                    && i > 0
-                    && chars[i - 1].1.is_whitespace();
                 let next_word_len = chars[i + 1..]
                     .iter()
                     .skip_while(|(_, n)| n.is_whitespace())
                     .take_while(|(_, n)| n.is_alphanumeric())
                     .count();
                 let after_word = tokens.last().is_some_and(|t: &Token| t.surface.len() > 2);
-                if spaced && after_word && next_word_len > 2 {
+                if spaced(&chars, i) && after_word && next_word_len > 2 {
                     push_token(
                         &mut tokens,
                         "plus".to_string(),
