@@ -879,13 +879,50 @@ impl<'a> AnswerMatcher<'a> {
 
     /// Every affirmed (not denied) match of a phrasing, in any variant.
     pub fn affirmed_matches(&self, phrasing: &Phrasing) -> Vec<Match> {
+        self.marked(phrasing, |slots| self.find_variant(slots))
+            .into_iter()
+            .filter(|m| !m.negated)
+            .collect()
+    }
+
+    /// Every match of a phrasing's variants, in variant order, each marked
+    /// negated or not. A match that lies inside a negated match of the same
+    /// phrasing is negated with it: in "you don't need every service to own its
+    /// own data", the later "own data" belongs to the denied claim.
+    fn marked(&self, phrasing: &Phrasing, matches: impl Fn(&[Slot]) -> Vec<Match>) -> Vec<Match> {
         let states_negation = phrasing.states_negation();
-        phrasing
+        let mut all: Vec<Match> = phrasing
             .variants
             .iter()
-            .flat_map(|v| self.find_variant(v))
-            .filter(|m| states_negation || !self.is_denied(m.from, m.to))
-            .collect()
+            .flat_map(|v| matches(v))
+            .map(|m| Match {
+                negated: !states_negation && self.is_denied(m.from, m.to),
+                ..m
+            })
+            .collect();
+        let denied: Vec<(usize, usize)> = all
+            .iter()
+            .filter(|m| m.negated)
+            .map(|m| (m.from, m.to))
+            .collect();
+        let tokens = &self.analyzed.tokens;
+        // Past a list separator the list rules of `is_denied` decide instead:
+        // "can't hit the latency or throughput it needs".
+        let same_item = |from: usize, to: usize| {
+            tokens[from + 1..=to]
+                .iter()
+                .all(|t| !t.after_comma && !matches!(t.surface.as_str(), "or" | "and" | "nor"))
+        };
+        for m in &mut all {
+            if !m.negated
+                && denied
+                    .iter()
+                    .any(|&(from, to)| from < m.from && m.to <= to && same_item(from, m.from))
+            {
+                m.negated = true;
+            }
+        }
+        all
     }
 
     /// The first affirmed match of any variant, else the first negated one.
@@ -894,21 +931,11 @@ impl<'a> AnswerMatcher<'a> {
         phrasing: &Phrasing,
         matches: impl Fn(&[Slot]) -> Vec<Match>,
     ) -> Option<Match> {
-        let states_negation = phrasing.states_negation();
-        let mut best = None;
-        for variant in &phrasing.variants {
-            for m in matches(variant) {
-                let m = Match {
-                    negated: !states_negation && self.is_denied(m.from, m.to),
-                    ..m
-                };
-                if !m.negated {
-                    return Some(m);
-                }
-                best.get_or_insert(m);
-            }
-        }
-        best
+        let all = self.marked(phrasing, matches);
+        all.iter()
+            .find(|m| !m.negated)
+            .or_else(|| all.first())
+            .cloned()
     }
 
     /// Matches of a variant's slots in order, within one clause and the window.
@@ -1013,16 +1040,7 @@ impl<'a> AnswerMatcher<'a> {
 
     /// Every in-clause, in-order match of a phrasing, each marked negated or not.
     pub fn claims(&self, phrasing: &Phrasing) -> Vec<Match> {
-        let states_negation = phrasing.states_negation();
-        phrasing
-            .variants
-            .iter()
-            .flat_map(|v| self.find_ordered(v))
-            .map(|m| Match {
-                negated: !states_negation && self.is_denied(m.from, m.to),
-                ..m
-            })
-            .collect()
+        self.marked(phrasing, |slots| self.find_ordered(slots))
     }
 
     /// In-clause matches of a phrasing with one word turned into an antonym:
@@ -1804,6 +1822,17 @@ mod tests {
         let answer = "don't use a sequential key unless all new writes may go to one shard";
         assert!(covered(answer, "writes one shard"));
         assert!(find(answer, "sequential key").is_some_and(|m| m.negated));
+    }
+
+    #[test]
+    fn a_match_inside_a_denied_match_is_denied_too() {
+        let answer = "you don't need every service to own its own data";
+        assert!(find(answer, "own data").is_some_and(|m| m.negated));
+        // Past a list separator the list rules decide.
+        assert!(covered(
+            "one database can't hit the latency or throughput the workload needs",
+            "throughput needs"
+        ));
     }
 
     #[test]
