@@ -618,6 +618,7 @@ impl Grader {
             Origin::File(_) => matcher.dismissal_clauses(),
         };
         let stance = dismissed_concepts(&matcher, &dismissals, rubric, question, answer, s);
+        let mut agreeing_denials: Vec<(usize, usize)> = Vec::new();
         for (index, concept) in rubric.concepts.iter().enumerate() {
             let mut found = find_any(&matcher, &concept.phrasings, answer, &normalized);
             let negative = concept.states_a_negative();
@@ -640,6 +641,19 @@ impl Grader {
             let mut status = found.status;
             if let Some(m) = found.at {
                 matched_spans.push((m.from, m.to));
+            }
+            // A concept phrased as a denial, found: its clause agrees with the
+            // rubric ("you can't get true exactly-once delivery").
+            if status == ConceptStatus::Covered {
+                agreeing_denials.extend(
+                    concept
+                        .phrasings
+                        .iter()
+                        .filter(|p| p.states_negation())
+                        .filter_map(|p| matcher.find(p))
+                        .filter(|m| !m.negated)
+                        .map(|m| (m.from, m.to)),
+                );
             }
             // A derived concept is a single term, not a claim: "does not include
             // a constructor" still uses the term. Only hand-written concepts can be denied.
@@ -947,7 +961,18 @@ impl Grader {
             );
         }
 
-        if let Some((m, evidence)) = dismissed_subject(&matcher, &dismissals, question, answer, s) {
+        // A dismissing clause that a negative concept of the rubric matched agrees with it.
+        let disagreeing: Vec<std::ops::Range<usize>> = dismissals
+            .iter()
+            .filter(|range| {
+                !agreeing_denials
+                    .iter()
+                    .any(|&(from, to)| from < range.end && range.start <= to)
+            })
+            .cloned()
+            .collect();
+        if let Some((m, evidence)) = dismissed_subject(&matcher, &disagreeing, question, answer, s)
+        {
             matched_spans.push((m.from, m.to));
             lower_cap(
                 s.denial_cap,

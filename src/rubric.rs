@@ -38,6 +38,10 @@ const ADVISING_AGAINST: &[&str] = &["not", "no", "avoid"];
 /// little from microservices", "a queue only adds overhead"): an answer that
 /// dismisses that thing agrees with it.
 const SKEPTICAL_WORDS: &[&str] = &["little", "overkill", "unnecessary", "premature"];
+/// Words that make a label accept a cost ("slightly stale data is acceptable",
+/// "other users may see stale data briefly"): an answer that dismisses the cost
+/// ("it's no big deal") agrees with it.
+const ACCEPTING_WORDS: &[&str] = &["acceptable", "tolerable", "may"];
 
 impl Concept {
     /// The first word of the label and of its part after a colon, lower-cased.
@@ -60,13 +64,15 @@ impl Concept {
             .any(|w| NEGATIVE_OPENERS.contains(&w.as_str()))
     }
 
-    /// True when the label advises against something ("Not real-time data"):
-    /// an answer that dismisses that thing agrees with it.
+    /// True when the label advises against something ("Not real-time data") or
+    /// accepts its cost: an answer that dismisses that thing agrees with it.
     pub fn advises_against(&self) -> bool {
         self.openers()
             .iter()
             .any(|w| ADVISING_AGAINST.contains(&w.as_str()))
-            || crate::text::words(&self.label).any(|w| SKEPTICAL_WORDS.contains(&w.as_str()))
+            || crate::text::words(&self.label).any(|w| {
+                SKEPTICAL_WORDS.contains(&w.as_str()) || ACCEPTING_WORDS.contains(&w.as_str())
+            })
             || self.label.to_lowercase().contains("only adds")
     }
 }

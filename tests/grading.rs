@@ -144,6 +144,17 @@ fn dismissing_what_the_question_asks_about_caps_the_score() {
         "{:?}",
         scoped.penalties
     );
+    // A denial the rubric itself makes is no dismissal of the question.
+    let agreeing = grade(
+        "messaging-3",
+        "Kafka orders messages only within a partition, so key by order id. In practice you can't get true exactly-once delivery; retries cause duplicates, so accept at-least-once and make consumers idempotent with a dedup table.",
+    );
+    assert!(
+        !capped_by(&agreeing, "dismisses what the question asks about"),
+        "{:?}",
+        agreeing.penalties
+    );
+    assert!(agreeing.score >= 60.0, "{}", agreeing.score);
 }
 
 #[test]
@@ -255,6 +266,12 @@ fn a_label_sceptical_of_something_agrees_with_its_dismissal() {
         "Start with a modular monolith. Microservices from day one are usually overkill for a team of under 20: one codebase, one deploy, function calls instead of network calls. Split out a service later when teams block each other's deploys or one part needs to scale on its own.",
     );
     assert!(!capped_by(&r, "dismisses"), "{:?}", r.penalties);
+    // A label that accepts a cost agrees when the answer shrugs it off.
+    let r = grade(
+        "consistency-1",
+        "After you save, your own reads go to the primary, so you see your change. A friend still seeing the old photo for a few seconds is no big deal.",
+    );
+    assert_eq!(status(&r, "others-eventual"), ConceptStatus::Covered);
 }
 
 #[test]
