@@ -284,6 +284,22 @@ const REPORT_WORDS: &[&str] = &[
 /// Words that reject a claim next to them in its sentence: "X is a mistake",
 /// "it's wrong to say X", "the fallacy that X".
 const REJECTION_WORDS: &[&str] = &["mistake", "mistaken", "fallacy", "wrong", "false", "untrue"];
+/// Words that name the harm of a claim right after it ("retries at every layer
+/// multiply", "is 81x amplification"): the claim is criticised.
+const HARM_WORDS: &[&str] = &[
+    "multiply",
+    "multiplies",
+    "multiplied",
+    "multiplying",
+    "multiplication",
+    "amplify",
+    "amplifies",
+    "amplified",
+    "amplifying",
+    "amplification",
+];
+/// Stems of what a claim can multiply to its credit: "multiplies your chances".
+const BENEFIT_WORDS: &[&str] = &["chanc", "odd", "success", "reliabl", "avail", "throughput"];
 /// Who reports a claim, before a reporting verb: "people think X".
 const REPORTERS: &[&str] = &[
     "people", "many", "some", "folks", "often", "commonly", "naively", "teams",
@@ -990,7 +1006,8 @@ impl<'a> AnswerMatcher<'a> {
 
     /// True when the sentence of a match reports its claim rather than making
     /// it: "people think X", "a common myth is that X", "contrary to popular
-    /// belief", or rejects it right after: "X is a mistake", "X is a myth".
+    /// belief", or rejects it right after: "X is a mistake", "X is a myth", or
+    /// names its harm: "X multiplies load".
     pub fn is_reported(&self, m: &Match) -> bool {
         let (at, to) = (m.from, m.to);
         let tokens = &self.analyzed.tokens;
@@ -1026,8 +1043,22 @@ impl<'a> AnswerMatcher<'a> {
                     .get(k + 1)
                     .is_some_and(|n| matches!(n.surface.as_str(), "to" | "that"))
         });
+        // "retries at every layer multiply": the claim's harm, named right after
+        // it; "multiplies your chances of succeeding" names a benefit instead.
+        let in_clause: Vec<&&Token> = after
+            .iter()
+            .take_while(|t| t.clause == tokens[to].clause)
+            .collect();
+        let harm_after = in_clause.iter().enumerate().take(6).any(|(k, t)| {
+            HARM_WORDS.contains(&t.surface.as_str())
+                && !in_clause[k + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|n| BENEFIT_WORDS.contains(&n.stem.as_str()))
+        });
         rejected_after
             || rejected_before
+            || harm_after
             || before.iter().enumerate().any(|(k, t)| {
                 REPORT_WORDS.contains(&t.surface.as_str())
                     || (REPORTERS.contains(&t.surface.as_str())
@@ -2043,6 +2074,11 @@ mod tests {
         assert!(reported(
             "Some engineers are skeptical of the 1/N claim.",
             "claim"
+        ));
+        assert!(reported("Retries at every layer multiply load.", "layer"));
+        assert!(!reported(
+            "Retrying at every layer multiplies your chances of success.",
+            "layer"
         ));
         assert!(!reported(
             "If you get it wrong, replicas scale writes.",
