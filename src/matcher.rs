@@ -1309,8 +1309,21 @@ impl<'a> AnswerMatcher<'a> {
     }
 
     /// True when a negator governs the span: shortly before it in the same clause,
-    /// inside it, or a denial right after it ("... is not needed").
+    /// inside it, or a denial right after it ("... is not needed"). A negation
+    /// that denies only the automation ("nothing keeps them in step
+    /// automatically") leaves the point standing: it needs work, not that it is false.
     fn is_denied(&self, from: usize, to: usize) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let clause = tokens[to].clause;
+        let automation_only = tokens[from..]
+            .iter()
+            .take_while(|t| t.clause == clause)
+            .any(|t| matches!(t.surface.as_str(), "automatically" | "automatic"));
+        !automation_only && self.is_negated_span(from, to)
+    }
+
+    /// `is_denied` before the automation exception.
+    fn is_negated_span(&self, from: usize, to: usize) -> bool {
         let tokens = &self.analyzed.tokens;
         let mut clause = tokens[from].clause;
         let mut content_seen = 0;
@@ -1853,6 +1866,18 @@ mod tests {
         let answer = "don't use a sequential key unless all new writes may go to one shard";
         assert!(covered(answer, "writes one shard"));
         assert!(find(answer, "sequential key").is_some_and(|m| m.negated));
+    }
+
+    #[test]
+    fn denying_only_the_automation_leaves_the_point_standing() {
+        assert!(covered(
+            "nothing keeps the stores in sync automatically; the application coordinates them",
+            "keeps stores in sync"
+        ));
+        assert!(!covered(
+            "nothing keeps the stores in sync",
+            "keeps stores in sync"
+        ));
     }
 
     #[test]
