@@ -213,6 +213,13 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["rarely", "an", "issue"],
     &["solved", "problem"],
     &["not", "overthink"],
+    &["buy", "you", "much"],
+    &["buys", "you", "much"],
+    &["buy", "much"],
+    &["buys", "much"],
+    &["buys", "you", "little"],
+    &["buys", "little"],
+    &["buy", "you", "anything"],
 ];
 /// Words that dismiss when they qualify a worry or an idea ("a textbook worry",
 /// "mostly theoretical", "largely academic").
@@ -1964,6 +1971,7 @@ mod tests {
             "The usual claim about virtual nodes is overstated.",
             "A lot of people lump shared database into this, but I don't think that's actually a problem.",
             "I wouldn't build anything around partition ordering.",
+            "Honestly I don't think virtual nodes buy you much.",
         ] {
             let phrasing = [
                 "compensating transactions",
