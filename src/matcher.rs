@@ -286,6 +286,8 @@ const REPORT_WORDS: &[&str] = &[
     "myths",
     "misconception",
     "misconceptions",
+    "misunderstanding",
+    "misunderstandings",
     "contrary",
 ];
 /// Words that reject a claim next to them in its sentence: "X is a mistake",
@@ -2126,6 +2128,10 @@ mod tests {
             "claim"
         ));
         assert!(reported("Retries at every layer multiply load.", "layer"));
+        assert!(reported(
+            "A common misunderstanding is that the breaker fixes B.",
+            "breaker"
+        ));
         assert!(reported(
             "The old idea that SQL can only scale vertically isn't really true anymore.",
             "sql"
