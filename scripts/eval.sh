@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first and the ninth set are the headline, with the fifth set as a further sealed set; the tuning halves and the fresh, third, sixth, seventh and eighth
-#      sets are where rubrics and code may be tuned;
+#      first and the ninth set are the headline, with the fifth set as a further sealed
+#      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
+#      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
 #   3. the Mohler et al. 2011 short-answer set, graded with rubrics derived from each
 #      reference answer (no training, no per-question tuning);
