@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
-#   1. the blind generalisation set (tests/data/generalisation): the sealed half is the
-#      headline, with the fifth set as a second sealed set; the tuning half and the fresh,
-#      third, sixth and seventh sets are where rubrics and code may be tuned;
+#   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
+#      first and the ninth set are the headline, with the fifth set as a further sealed
+#      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
+#      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
 #   3. the Mohler et al. 2011 short-answer set, graded with rubrics derived from each
 #      reference answer (no training, no per-question tuning);
@@ -16,8 +17,11 @@ bin=target/release/mockgrade
 gen=tests/data/generalisation
 echo "== $(date -u +%Y-%m-%d) mockgrade $($bin --version | cut -d' ' -f2)"
 echo
-echo "== HEADLINE: sealed half of the blind set: $bin eval --worst 0 $gen/sealed.jsonl"
+echo "== HEADLINE: sealed half of the first blind set (issue 9): $bin eval --worst 0 $gen/sealed.jsonl"
 "$bin" eval --worst 0 "$gen/sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the ninth set (written like the dev set, 2026-12-06; only ever evaluated in aggregate): $bin eval --worst 0 $gen/ninth-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/ninth-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -39,6 +43,9 @@ echo "== seventh set (written like the dev set; a tuning set since it was added;
 echo
 echo "== eighth set (written like the seventh; unseen figure at 28ae3e8: Pearson 0.901, and 0.900 at d971afb): $bin eval --worst 0 $gen/eighth.jsonl"
 "$bin" eval --worst 0 "$gen/eighth.jsonl"
+echo
+echo "== tuning half of the ninth set (unseen figure of the whole set at 71d1ac1: Pearson 0.870): $bin eval --worst 0 $gen/ninth-tune.jsonl"
+"$bin" eval --worst 0 "$gen/ninth-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0

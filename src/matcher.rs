@@ -286,6 +286,8 @@ const REPORT_WORDS: &[&str] = &[
     "myths",
     "misconception",
     "misconceptions",
+    "misunderstanding",
+    "misunderstandings",
     "contrary",
 ];
 /// Words that reject a claim next to them in its sentence: "X is a mistake",
@@ -1043,6 +1045,13 @@ impl<'a> AnswerMatcher<'a> {
                     "is" | "are" | "was" | "were" | "a" | "be" | "that" | "simply" | "just"
                 )
         });
+        // "X isn't really true (anymore)", "X is no longer true".
+        let denied_true = after.iter().enumerate().skip(1).any(|(k, t)| {
+            t.surface == "true"
+                && after[k.saturating_sub(3)..k]
+                    .iter()
+                    .any(|n| matches!(n.surface.as_str(), "not" | "longer" | "never"))
+        });
         // "It's wrong to say X", "the fallacy that X": a rejection before it.
         let rejected_before = before.iter().enumerate().any(|(k, t)| {
             REJECTION_WORDS.contains(&t.surface.as_str())
@@ -1064,6 +1073,7 @@ impl<'a> AnswerMatcher<'a> {
                     .any(|n| BENEFIT_WORDS.contains(&n.stem.as_str()))
         });
         rejected_after
+            || denied_true
             || rejected_before
             || harm_after
             || before.iter().enumerate().any(|(k, t)| {
@@ -1160,7 +1170,16 @@ impl<'a> AnswerMatcher<'a> {
     fn said_of(&self, subjects: &[Match], value: &Match) -> bool {
         let tokens = &self.analyzed.tokens;
         let clause = tokens[value.from].clause;
-        let same_clause = subjects.iter().any(|s| {
+        // "Redis has more features than Memcached": what follows "than" is the
+        // yardstick, not what the claim is about.
+        let compared = |s: &Match| {
+            s.from > 0
+                && matches!(
+                    tokens[s.from - 1].surface.as_str(),
+                    "than" | "vs" | "versus"
+                )
+        };
+        let same_clause = subjects.iter().filter(|s| !compared(s)).any(|s| {
             tokens[s.from].clause == clause && {
                 let (a, b) = if s.to < value.from {
                     (s.to, value.from)
@@ -2109,6 +2128,18 @@ mod tests {
             "claim"
         ));
         assert!(reported("Retries at every layer multiply load.", "layer"));
+        assert!(reported(
+            "A common misunderstanding is that the breaker fixes B.",
+            "breaker"
+        ));
+        assert!(reported(
+            "The old idea that SQL can only scale vertically isn't really true anymore.",
+            "sql"
+        ));
+        assert!(!reported(
+            "SQL can only scale vertically, that's true.",
+            "sql"
+        ));
         assert!(!reported(
             "Retrying at every layer multiplies your chances of success.",
             "layer"
