@@ -642,14 +642,15 @@ impl Grader {
             if let Some(m) = found.at {
                 matched_spans.push((m.from, m.to));
             }
-            // A concept phrased as a denial, found: its clause agrees with the
-            // rubric ("you can't get true exactly-once delivery").
+            // A concept phrased as a denial or a dismissal, found: its clause
+            // agrees with the rubric ("you can't get true exactly-once delivery",
+            // "exactly-once is a myth").
             if status == ConceptStatus::Covered {
                 agreeing_denials.extend(
                     concept
                         .phrasings
                         .iter()
-                        .filter(|p| p.states_negation())
+                        .filter(|p| p.states_negation() || p.states_dismissal())
                         .filter_map(|p| matcher.find(p))
                         .filter(|m| !m.negated)
                         .map(|m| (m.from, m.to)),
@@ -1129,6 +1130,18 @@ fn find_any(
     answer: &str,
     analyzed: &Analyzed,
 ) -> Found {
+    // A concept that names a dismissal itself ("exactly-once is a myth") is
+    // covered by it, whatever else the clause dismisses.
+    for p in phrasings.iter().filter(|p| p.states_dismissal()) {
+        if let Some(m) = matcher.find(p).filter(|m| !m.negated) {
+            return Found {
+                status: ConceptStatus::Covered,
+                dismissed: false,
+                evidence: Some(one_line(analyzed.quote(answer, m.from, m.to))),
+                at: Some(m),
+            };
+        }
+    }
     // A dismissal outweighs any affirmed mention: "people say X, but X is overrated".
     for p in phrasings {
         if let Some(m) = matcher.dismissed(p) {
@@ -1226,8 +1239,20 @@ fn dismissed_concepts(
         })
         .collect();
     let tokens = &matcher.analyzed.tokens;
+    // A dismissal that a concept names itself ("exactly-once is a myth") is a
+    // rubric point, not a denial.
+    let agreeing: Vec<Match> = rubric
+        .concepts
+        .iter()
+        .flat_map(|c| &c.phrasings)
+        .filter(|p| p.states_dismissal())
+        .filter_map(|p| matcher.find(p))
+        .collect();
     let mut out = HashMap::new();
     for range in clauses {
+        if agreeing.iter().any(|m| range.contains(&m.from)) {
+            continue;
+        }
         let words: std::collections::HashSet<&str> = tokens[range.clone()]
             .iter()
             .filter(|t| !t.is_stop && !t.is_negator)

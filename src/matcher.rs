@@ -555,6 +555,18 @@ impl Phrasing {
         self.variants.iter().any(|v| v.contains(&Slot::Negator))
     }
 
+    /// True when the phrasing names a dismissal itself ("exactly-once myth"): a
+    /// dismissing clause agrees with it.
+    pub fn states_dismissal(&self) -> bool {
+        self.variants.iter().flatten().any(|slot| match slot {
+            Slot::Negator => false,
+            Slot::Words(terms) => terms.iter().any(|t| {
+                DENIAL_WORDS.contains(&t.surface.as_str())
+                    || DISMISSAL_WORDS.contains(&t.surface.as_str())
+            }),
+        })
+    }
+
     /// The content words of the phrasing (first variant), for display and drafting.
     pub fn words(&self) -> Vec<&str> {
         self.variants[0]
@@ -696,7 +708,7 @@ impl<'a> AnswerMatcher<'a> {
     /// overkill", "I don't think X is worth it", "People say X, but that is
     /// overrated"): a denial that no affirmed mention elsewhere outweighs.
     pub fn dismissed(&self, phrasing: &Phrasing) -> Option<Match> {
-        if phrasing.states_negation() {
+        if phrasing.states_negation() || phrasing.states_dismissal() {
             return None;
         }
         phrasing

@@ -155,6 +155,17 @@ fn dismissing_what_the_question_asks_about_caps_the_score() {
         agreeing.penalties
     );
     assert!(agreeing.score >= 60.0, "{}", agreeing.score);
+    // Nor is a dismissal the rubric names itself.
+    let myth = grade(
+        "messaging-3",
+        "Kafka orders messages only within a partition, so key by order id. Exactly-once is a myth at the delivery level; aim for at-least-once plus a dedup table so consumers are idempotent.",
+    );
+    assert_eq!(status(&myth, "exactly-once-myth"), ConceptStatus::Covered);
+    assert!(
+        !capped_by(&myth, "dismisses what the question asks about"),
+        "{:?}",
+        myth.penalties
+    );
 }
 
 #[test]
