@@ -165,7 +165,7 @@ impl Default for Scoring {
             keyword_salad_cap: 20.0,
             off_topic_cap: 10.0,
             brevity_floor: 45.0,
-            brevity_full_ratio: 0.6,
+            brevity_full_ratio: 0.9,
             depth_floor: 70.0,
             depth_full_ratio: 1.5,
             essay_reference_words: 60,

@@ -154,7 +154,7 @@ fn dismissing_what_the_question_asks_about_caps_the_score() {
         "{:?}",
         agreeing.penalties
     );
-    assert!(agreeing.score >= 60.0, "{}", agreeing.score);
+    assert!(agreeing.score > 40.0, "{}", agreeing.score);
     // Nor is a dismissal the rubric names itself.
     let myth = grade(
         "messaging-3",
