@@ -167,7 +167,7 @@ impl Default for Scoring {
             brevity_floor: 45.0,
             brevity_full_ratio: 0.9,
             depth_floor: 70.0,
-            depth_full_ratio: 1.5,
+            depth_full_ratio: 1.75,
             essay_reference_words: 60,
             contradiction_penalty: 15.0,
             named_only_share: 0.5,
@@ -1614,13 +1614,13 @@ mod tests {
     }
 
     #[test]
-    fn verbatim_reference_scores_at_least_88() {
+    fn verbatim_reference_scores_strong() {
         // The reference is reference-level: the depth cap keeps full marks for
-        // answers that go beyond it, so it lands near 90, not at 100.
+        // answers that go beyond it, so it lands near 87 (70 + 30 / 1.75), not at 100.
         let g = grader();
         for q in g.deck.questions() {
             let r = g.grade(q, &q.reference).unwrap();
-            assert!(r.score >= 88.0, "{}: {}", q.id, r.score);
+            assert!(r.score >= 85.0, "{}: {}", q.id, r.score);
         }
     }
 
