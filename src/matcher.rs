@@ -174,6 +174,7 @@ const DISMISSED_AFTER_NOT: &[&str] = &[
     "true",
     "necessary",
     "needed",
+    "essential",
 ];
 /// Word sequences that dismiss what their clause names, wherever they stand:
 /// "I'd push back on X", "X is mostly theoretical", "I'd skip X".
@@ -2003,6 +2004,7 @@ mod tests {
             "A lot of people lump shared database into this, but I don't think that's actually a problem.",
             "I wouldn't build anything around partition ordering.",
             "Honestly I don't think virtual nodes buy you much.",
+            "Virtual nodes are nice, but they aren't essential.",
         ] {
             let phrasing = [
                 "compensating transactions",
