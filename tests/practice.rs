@@ -292,6 +292,19 @@ fn an_answer_after_the_time_ran_out_is_graded_as_late() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
+    // The clock starts when the first question is shown (preparing a fresh
+    // deck cache can take longer than the whole interview on a loaded machine).
+    let mut stderr_lines =
+        std::io::BufRead::lines(std::io::BufReader::new(child.stderr.take().unwrap()));
+    let mut stderr = String::new();
+    for line in stderr_lines.by_ref() {
+        let line = line.unwrap();
+        stderr.push_str(&line);
+        stderr.push('\n');
+        if line.contains("(1/2)") {
+            break;
+        }
+    }
     std::thread::sleep(std::time::Duration::from_millis(2000));
     writeln!(
         stdin,
@@ -299,11 +312,12 @@ fn an_answer_after_the_time_ran_out_is_graded_as_late() {
     )
     .unwrap();
     drop(stdin);
+    for line in stderr_lines {
+        stderr.push_str(&line.unwrap());
+        stderr.push('\n');
+    }
     let out = child.wait_with_output().unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("(late: answered 0 min 0"), "{stderr}");
     assert!(stderr.contains("Time is up."), "{stderr}");
