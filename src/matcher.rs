@@ -1028,8 +1028,8 @@ impl<'a> AnswerMatcher<'a> {
 
     /// True when the sentence of a match reports its claim rather than making
     /// it: "people think X", "a common myth is that X", "contrary to popular
-    /// belief", or rejects it right after: "X is a mistake", "X is a myth", or
-    /// names its harm: "X multiplies load".
+    /// belief", or rejects it right after: "X is a mistake", "X is a myth",
+    /// "X doesn't fix it", or names its harm: "X multiplies load", or quotes it.
     pub fn is_reported(&self, m: &Match) -> bool {
         let (at, to) = (m.from, m.to);
         let tokens = &self.analyzed.tokens;
@@ -1085,7 +1085,20 @@ impl<'a> AnswerMatcher<'a> {
                     .take(3)
                     .any(|n| BENEFIT_WORDS.contains(&n.stem.as_str()))
         });
-        rejected_after
+        // 'The "Memcached is always faster" claim', 'one is "it solves hot keys"':
+        // a claim in quotation marks is mentioned, not made.
+        let quoted = tokens[at..=to].iter().all(|t| t.quoted);
+        // "Simply raising the TTL doesn't fix it either".
+        let fails_after = after.iter().enumerate().take(4).any(|(k, t)| {
+            t.is_negator
+                && after[k + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|n| matches!(n.surface.as_str(), "fix" | "fixes" | "solve" | "solves"))
+        });
+        quoted
+            || fails_after
+            || rejected_after
             || denied_true
             || rejected_before
             || harm_after
@@ -2142,6 +2155,19 @@ mod tests {
             "claim"
         ));
         assert!(reported("Retries at every layer multiply load.", "layer"));
+        assert!(reported(
+            "One myth is \"replicas scale writes\"; they don't.",
+            "replicas"
+        ));
+        assert!(reported(
+            "The 'replicas scale writes' line is wrong.",
+            "replicas"
+        ));
+        assert!(!reported("Replicas don't scale writes.", "replicas"));
+        assert!(reported(
+            "Simply raising the TTL doesn't fix it either.",
+            "ttl"
+        ));
         assert!(reported(
             "A common misunderstanding is that the breaker fixes B.",
             "breaker"

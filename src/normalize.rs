@@ -165,6 +165,7 @@ pub fn normalize(analyzed: Analyzed) -> Analyzed {
                         is_negator,
                         after_comma: first.after_comma,
                         after_colon: first.after_colon,
+                        quoted: first.quoted,
                     });
                 }
                 i += r.stems.len();

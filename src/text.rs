@@ -24,6 +24,8 @@ pub struct Token {
     pub after_comma: bool,
     /// True when a colon ends the clause before this token ("Kafka: deletes on read").
     pub after_colon: bool,
+    /// True inside quotation marks: a claim quoted is mentioned, not made.
+    pub quoted: bool,
 }
 
 /// A text split into tokens.
@@ -366,7 +368,45 @@ pub fn analyze(original: &str) -> Analyzed {
             tokens[i].is_stop = true;
         }
     }
+    for (open, close) in quoted_spans(text) {
+        for t in tokens
+            .iter_mut()
+            .filter(|t| t.start > open && t.start < close)
+        {
+            t.quoted = true;
+        }
+    }
     Analyzed { tokens }
+}
+
+/// Byte ranges (opening mark, closing mark) of quotations: between straight or
+/// curly double quotes, or single quotes that open before a word and close after
+/// one (an apostrophe inside a word, "don't", is neither). A quotation left open
+/// at the end of a paragraph is none.
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (k, &(pos, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|b| chars[b].1);
+        let after = chars.get(k + 1).map(|&(_, a)| a);
+        let word = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+        match (open, c) {
+            (_, '\n') if after == Some('\n') => open = None,
+            (None, '"' | '\u{201c}') => open = Some((pos, '"')),
+            (Some((start, '"')), '"' | '\u{201d}') => {
+                spans.push((start, pos));
+                open = None;
+            }
+            (None, '\'' | '\u{2018}') if !word(before) && word(after) => open = Some((pos, '\'')),
+            (Some((start, '\'')), '\'' | '\u{2019}') if !word(after) => {
+                spans.push((start, pos));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
 }
 
 fn push_token(
@@ -391,6 +431,7 @@ fn push_token(
         is_negator,
         after_comma: false,
         after_colon: false,
+        quoted: false,
     });
 }
 
@@ -419,6 +460,32 @@ mod tests {
         let mut sorted = STOP_WORDS.to_vec();
         sorted.sort();
         assert_eq!(sorted, STOP_WORDS);
+    }
+
+    #[test]
+    fn quotations_are_marked_and_apostrophes_are_not() {
+        let quoted = |text: &str| -> Vec<String> {
+            analyze(text)
+                .tokens
+                .into_iter()
+                .filter(|t| t.quoted)
+                .map(|t| t.surface)
+                .collect()
+        };
+        assert_eq!(
+            quoted("The \"SQL can't scale\" claim"),
+            ["sql", "can", "not", "scale"]
+        );
+        assert_eq!(
+            quoted("the \u{201c}exactly once\u{201d} myth"),
+            ["exactly", "once"]
+        );
+        assert_eq!(
+            quoted("One is 'a CDN is static only', which is wrong"),
+            ["a", "cdn", "is", "static", "only"]
+        );
+        assert!(quoted("Don't cache it; it's the users' data").is_empty());
+        assert!(quoted("An \"unclosed quote\n\nthen more").is_empty());
     }
 
     #[test]
