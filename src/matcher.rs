@@ -1066,12 +1066,27 @@ impl<'a> AnswerMatcher<'a> {
                     .any(|n| matches!(n.surface.as_str(), "not" | "longer" | "never"))
         });
         // "It's wrong to say X", "the fallacy that X": a rejection before it.
+        // "A common wrong assumption is that X", "I'd reject X", "What I don't
+        // do is X": rejections that open the claim.
         let rejected_before = before.iter().enumerate().any(|(k, t)| {
-            REJECTION_WORDS.contains(&t.surface.as_str())
-                && before
-                    .get(k + 1)
-                    .is_some_and(|n| matches!(n.surface.as_str(), "to" | "that"))
+            (REJECTION_WORDS.contains(&t.surface.as_str())
+                && before[k + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|n| matches!(n.surface.as_str(), "to" | "that")))
+                || (matches!(t.surface.as_str(), "reject" | "rejects")
+                    && before[..k]
+                        .iter()
+                        .rev()
+                        .take(2)
+                        .any(|p| matches!(p.surface.as_str(), "i" | "we" | "would")))
         });
+        let not_done = before.first().is_some_and(|t| t.surface == "what")
+            && before.iter().position(|t| t.is_negator).is_some_and(|n| {
+                before[n..]
+                    .iter()
+                    .any(|t| matches!(t.surface.as_str(), "is" | "was"))
+            });
         // "retries at every layer multiply": the claim's harm, named right after
         // it; "multiplies your chances of succeeding" names a benefit instead.
         let in_clause: Vec<&&Token> = after
@@ -1097,6 +1112,7 @@ impl<'a> AnswerMatcher<'a> {
                     .any(|n| matches!(n.surface.as_str(), "fix" | "fixes" | "solve" | "solves"))
         });
         quoted
+            || not_done
             || fails_after
             || rejected_after
             || denied_true
@@ -2167,6 +2183,19 @@ mod tests {
         assert!(reported(
             "Simply raising the TTL doesn't fix it either.",
             "ttl"
+        ));
+        assert!(reported(
+            "A common wrong assumption is that every node must acknowledge.",
+            "every"
+        ));
+        assert!(reported("I'd reject an unbounded buffer.", "unbounded"));
+        assert!(reported(
+            "What I don't try to do is update every cache at once.",
+            "update"
+        ));
+        assert!(!reported(
+            "What I do is update every cache at once.",
+            "update"
         ));
         assert!(reported(
             "A common misunderstanding is that the breaker fixes B.",
