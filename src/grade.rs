@@ -617,8 +617,28 @@ impl Grader {
             Origin::Auto => Vec::new(),
             Origin::File(_) => matcher.dismissal_clauses(),
         };
-        let stance = dismissed_concepts(&matcher, &dismissals, rubric, question, answer, s);
-        let mut agreeing_denials: Vec<(usize, usize)> = Vec::new();
+        // Phrasings that state a denial or a dismissal themselves ("you can't get
+        // true exactly-once delivery", "exactly-once is a myth"), found: their
+        // clauses agree with the rubric, so they neither deny a concept nor
+        // dismiss the question.
+        let agreeing: Vec<Match> = rubric
+            .concepts
+            .iter()
+            .flat_map(|c| &c.phrasings)
+            .filter(|p| p.states_negation() || p.states_dismissal())
+            .filter_map(|p| matcher.find(p))
+            .filter(|m| !m.negated)
+            .collect();
+        let disagreeing: Vec<std::ops::Range<usize>> = dismissals
+            .iter()
+            .filter(|range| {
+                !agreeing
+                    .iter()
+                    .any(|m| m.from < range.end && range.start <= m.to)
+            })
+            .cloned()
+            .collect();
+        let stance = dismissed_concepts(&matcher, &disagreeing, rubric, question, answer, s);
         for (index, concept) in rubric.concepts.iter().enumerate() {
             let mut found = find_any(&matcher, &concept.phrasings, answer, &normalized);
             let negative = concept.states_a_negative();
@@ -641,20 +661,6 @@ impl Grader {
             let mut status = found.status;
             if let Some(m) = found.at {
                 matched_spans.push((m.from, m.to));
-            }
-            // A concept phrased as a denial or a dismissal, found: its clause
-            // agrees with the rubric ("you can't get true exactly-once delivery",
-            // "exactly-once is a myth").
-            if status == ConceptStatus::Covered {
-                agreeing_denials.extend(
-                    concept
-                        .phrasings
-                        .iter()
-                        .filter(|p| p.states_negation() || p.states_dismissal())
-                        .filter_map(|p| matcher.find(p))
-                        .filter(|m| !m.negated)
-                        .map(|m| (m.from, m.to)),
-                );
             }
             // A derived concept is a single term, not a claim: "does not include
             // a constructor" still uses the term. Only hand-written concepts can be denied.
@@ -962,16 +968,6 @@ impl Grader {
             );
         }
 
-        // A dismissing clause that a negative concept of the rubric matched agrees with it.
-        let disagreeing: Vec<std::ops::Range<usize>> = dismissals
-            .iter()
-            .filter(|range| {
-                !agreeing_denials
-                    .iter()
-                    .any(|&(from, to)| from < range.end && range.start <= to)
-            })
-            .cloned()
-            .collect();
         if let Some((m, evidence)) = dismissed_subject(&matcher, &disagreeing, question, answer, s)
         {
             matched_spans.push((m.from, m.to));
@@ -1239,20 +1235,8 @@ fn dismissed_concepts(
         })
         .collect();
     let tokens = &matcher.analyzed.tokens;
-    // A dismissal that a concept names itself ("exactly-once is a myth") is a
-    // rubric point, not a denial.
-    let agreeing: Vec<Match> = rubric
-        .concepts
-        .iter()
-        .flat_map(|c| &c.phrasings)
-        .filter(|p| p.states_dismissal())
-        .filter_map(|p| matcher.find(p))
-        .collect();
     let mut out = HashMap::new();
     for range in clauses {
-        if agreeing.iter().any(|m| range.contains(&m.from)) {
-            continue;
-        }
         let words: std::collections::HashSet<&str> = tokens[range.clone()]
             .iter()
             .filter(|t| !t.is_stop && !t.is_negator)
