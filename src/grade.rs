@@ -1152,6 +1152,20 @@ fn find_any(
             };
         }
     }
+    // So does a need denied with emphasis: "you don't really need compensations".
+    for p in phrasings {
+        if let Some(m) = matcher
+            .find(p)
+            .filter(|m| m.negated && matcher.dismisses_need(m))
+        {
+            return Found {
+                status: ConceptStatus::Negated,
+                dismissed: true,
+                evidence: Some(context_of(answer, analyzed, &m)),
+                at: Some(m),
+            };
+        }
+    }
     let mut negated: Option<Match> = None;
     for p in phrasings {
         if let Some(m) = matcher.find(p) {
@@ -1636,6 +1650,26 @@ mod tests {
         let salad =
             "Redis, Memcached, in-memory, key-value, persistence, pub/sub, sorted sets, LRU, TTL.";
         assert!(keyword_salad(salad, &text::analyze(salad)).is_some());
+    }
+
+    #[test]
+    fn an_emphatic_need_denial_outweighs_an_affirmed_mention() {
+        let g = grader();
+        let q = g.deck.question("microservices-2").unwrap();
+        let status = |answer: &str| {
+            let r = g.grade(q, answer).unwrap();
+            let c = r.concepts.iter().find(|c| c.id == "compensation").unwrap();
+            c.status.clone()
+        };
+        let undo = "Each step is a local transaction. Designing undo logic for every step is a lot of code.";
+        assert_eq!(status(undo), ConceptStatus::Covered);
+        let dismissed = format!("{undo} You don't really need compensating transactions.");
+        assert_eq!(status(&dismissed), ConceptStatus::Negated);
+        // Plain or conditional, a denied need describes rather than dismisses.
+        let described = format!(
+            "{undo} When a step can't fail, you don't really need compensating transactions."
+        );
+        assert_eq!(status(&described), ConceptStatus::Covered);
     }
 
     #[test]
