@@ -1659,7 +1659,7 @@ mod tests {
         let status = |answer: &str| {
             let r = g.grade(q, answer).unwrap();
             let c = r.concepts.iter().find(|c| c.id == "compensation").unwrap();
-            c.status.clone()
+            c.status
         };
         let undo = "Each step is a local transaction. Designing undo logic for every step is a lot of code.";
         assert_eq!(status(undo), ConceptStatus::Covered);
