@@ -868,12 +868,23 @@ impl<'a> AnswerMatcher<'a> {
         };
         // An item of a list that a dismissing clause closes: "locking, early
         // expiry and coalescing are over-engineering".
-        if self
-            .list_tail(last)
-            .is_some_and(|tail| dismisses(tokens[tail].clause))
-        {
+        if self.list_tail(last).is_some_and(|tail| {
+            let tail = tokens[tail].clause;
+            dismisses(tail) || self.dismissed_by_next(tail)
+        }) {
             return true;
         }
+        self.dismissed_by_next(clause)
+    }
+
+    /// True when the clause after this one dismisses it by pointing back: with a
+    /// pronoun ("..., but that is overrated"), a dismissing word first, or a
+    /// predicate with no subject of its own ("X is interesting but not worth it").
+    fn dismissed_by_next(&self, clause: u32) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let Some(last) = tokens.iter().rposition(|t| t.clause == clause) else {
+            return false;
+        };
         let Some(next) = tokens.get(last + 1) else {
             return false;
         };
@@ -897,11 +908,19 @@ impl<'a> AnswerMatcher<'a> {
             .iter()
             .take(2)
             .any(|t| DISMISSAL_WORDS.contains(&t.surface.as_str()))
+            // A predicate with no subject of its own: "X is interesting but not
+            // worth the complexity".
+            || (next_clause.first().is_some_and(|t| t.surface == "but")
+                && next_clause
+                    .iter()
+                    .skip(1)
+                    .find(|t| !DISCOURSE_WORDS.contains(&t.surface.as_str()))
+                    .is_some_and(|t| t.surface == "not"))
             // "The performance story (binary encoding, HTTP/2) is mostly theoretical".
             || next_clause.first().is_some_and(|t| {
                 matches!(t.surface.as_str(), "is" | "are" | "was" | "were" | "seems" | "sounds")
             });
-        points_back && dismisses(next.clause)
+        points_back && self.dismisses(next.clause)
     }
 
     /// Finds a phrasing within one sentence; prefers an affirmed match over a negated one.
@@ -1961,6 +1980,23 @@ mod tests {
         assert!(!dismissed(
             "keep a dedup table; two-phase commit is overkill",
             "dedup table"
+        ));
+    }
+
+    #[test]
+    fn a_predicate_without_its_own_subject_dismisses_the_clause_before() {
+        assert!(dismissed(
+            "CRDTs are interesting but not worth the complexity",
+            "crdts"
+        ));
+        assert!(dismissed(
+            "CRDTs, vector clocks and sibling merging are clever but not worth the complexity",
+            "vector clocks"
+        ));
+        // A clause with a subject of its own dismisses only itself.
+        assert!(!dismissed(
+            "put a version in the URL so the old one just expires, no purge needed",
+            "version url"
         ));
     }
 
