@@ -639,6 +639,29 @@ impl Grader {
             .cloned()
             .collect();
         let stance = dismissed_concepts(&matcher, &disagreeing, rubric, question, answer, s);
+        // False claims first: the misconceptions asserted and the facts contradicted.
+        let misconception_hits: Vec<_> = rubric
+            .misconceptions
+            .iter()
+            .map(|m| (m, find_claim(&matcher, &m.phrasings, answer, &normalized)))
+            .collect();
+        let fact_hits: Vec<_> = rubric
+            .facts
+            .iter()
+            .filter_map(|fact| {
+                matcher
+                    .contradiction(&fact.subject, &fact.allowed, &fact.forbidden)
+                    .map(|hit| (fact, hit))
+            })
+            .collect();
+        let false_clauses: Vec<u32> = misconception_hits
+            .iter()
+            .filter_map(|(_, (_, _, at))| *at)
+            .map(|(from, _)| from)
+            .chain(fact_hits.iter().map(|(_, (m, _))| m.from))
+            .map(|at| normalized.tokens[at].clause)
+            .collect();
+        let in_false_claim = |m: &Match| false_clauses.contains(&normalized.tokens[m.from].clause);
         for (index, concept) in rubric.concepts.iter().enumerate() {
             let mut found = find_any(&matcher, &concept.phrasings, answer, &normalized);
             let negative = concept.states_a_negative();
@@ -731,6 +754,29 @@ impl Grader {
                     matched_spans.push((m.from, m.to));
                 }
             }
+            // Words inside a false claim earn nothing: "every node owns exactly 1/N
+            // of the keys" does not cover "only ~1/N of the keys move".
+            if status == ConceptStatus::Covered
+                && !found.dismissed
+                && found.at.is_some_and(|m| in_false_claim(&m))
+            {
+                match concept
+                    .phrasings
+                    .iter()
+                    .flat_map(|p| matcher.affirmed_matches(p))
+                    .find(|m| !in_false_claim(m))
+                {
+                    Some(m) => {
+                        evidence = Some(one_line(normalized.quote(answer, m.from, m.to)));
+                        named_only = named_only && is_named_only(answer, &normalized, m.from);
+                    }
+                    None => {
+                        status = ConceptStatus::Missing;
+                        evidence = None;
+                        named_only = false;
+                    }
+                }
+            }
             concepts.push(ConceptResult {
                 id: concept.id.clone(),
                 label: concept.label.clone(),
@@ -775,8 +821,7 @@ impl Grader {
 
         let mut misconceptions = Vec::new();
         let mut misconception_spans = Vec::new();
-        for m in &rubric.misconceptions {
-            let (status, evidence, at) = find_claim(&matcher, &m.phrasings, answer, &normalized);
+        for (m, (status, evidence, at)) in misconception_hits {
             if let Some(at) = at {
                 matched_spans.push(at);
                 misconception_spans.push(at);
@@ -806,12 +851,7 @@ impl Grader {
             .iter()
             .map(|&(from, _)| normalized.tokens[from].clause)
             .collect();
-        for fact in &rubric.facts {
-            let Some((m, how)) =
-                matcher.contradiction(&fact.subject, &fact.allowed, &fact.forbidden)
-            else {
-                continue;
-            };
+        for (fact, (m, how)) in fact_hits {
             let evidence = context_of(answer, &normalized, &m);
             // One false statement costs once, however many entries recognise it.
             let clause = normalized.tokens[m.from].clause;
@@ -1670,6 +1710,30 @@ mod tests {
             "{undo} When a step can't fail, you don't really need compensating transactions."
         );
         assert_eq!(status(&described), ConceptStatus::Covered);
+    }
+
+    #[test]
+    fn words_inside_a_false_claim_earn_nothing() {
+        let g = grader();
+        let q = g.deck.question("sharding-2").unwrap();
+        let one_over_n = |answer: &str| {
+            let r = g.grade(q, answer).unwrap();
+            assert!(!r.contradictions.is_empty(), "{answer}");
+            let c = r.concepts.iter().find(|c| c.id == "one-over-n").unwrap();
+            c.status
+        };
+        let false_claim = "Every node owns exactly 1/N of the key space.";
+        assert_eq!(
+            one_over_n(&format!("Keys and nodes sit on a hash ring. {false_claim}")),
+            ConceptStatus::Missing
+        );
+        // Said truly elsewhere, the point is still covered.
+        assert_eq!(
+            one_over_n(&format!(
+                "Adding a node to the ring moves only about 1/N of the keys. {false_claim}"
+            )),
+            ConceptStatus::Covered
+        );
     }
 
     #[test]
