@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first, ninth and tenth sets are the headline, with the fifth set as a further sealed
+#      first, ninth, tenth and eleventh sets are the headline, with the fifth set as a further sealed
 #      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
 #      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
@@ -25,6 +25,9 @@ echo "== HEADLINE: sealed half of the ninth set (written like the dev set, 2026-
 echo
 echo "== HEADLINE: sealed half of the tenth set (written like the first blind set, 2026-12-06; only ever evaluated in aggregate): $bin eval --worst 0 $gen/tenth-sealed.jsonl"
 "$bin" eval --worst 0 "$gen/tenth-sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the eleventh set (written like the first blind set, 2026-12-06, seventh session; only ever evaluated in aggregate): $bin eval --worst 0 $gen/eleventh-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/eleventh-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -52,6 +55,9 @@ echo "== tuning half of the ninth set (unseen figure of the whole set at 71d1ac1
 echo
 echo "== tuning half of the tenth set (unseen figure of the whole set at 71d1ac1: Pearson 0.895): $bin eval --worst 0 $gen/tenth-tune.jsonl"
 "$bin" eval --worst 0 "$gen/tenth-tune.jsonl"
+echo
+echo "== tuning half of the eleventh set (unseen figure of the whole set at a2251a9: Pearson 0.881): $bin eval --worst 0 $gen/eleventh-tune.jsonl"
+"$bin" eval --worst 0 "$gen/eleventh-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0
