@@ -224,6 +224,26 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["buys", "little"],
     &["buy", "you", "anything"],
 ];
+/// Dismissing phrases that a negator before them turns into advice: "forget
+/// about X" dismisses X, "don't forget about X" urges it.
+const DISMISSAL_PHRASES_UNLESS_NEGATED: &[&[&str]] = &[
+    &["more", "trouble", "than"],
+    &["more", "hassle", "than"],
+    &["forget", "about"],
+    &["why", "bother"],
+    &["a", "nice", "to", "have"],
+    &["a", "nice-to-have"],
+    &["no", "real", "benefit"],
+    &["no", "real", "value"],
+    &["cargo", "cult"],
+    &["cargo-cult"],
+    &["legacy", "thinking"],
+    &["safely", "skip"],
+    &["google", "scale"],
+    &["premature", "optimization"],
+    &["premature", "optimisation"],
+    &["red", "herring"],
+];
 /// Words that dismiss when they qualify a worry or an idea ("a textbook worry",
 /// "mostly theoretical", "largely academic").
 const DISMISSING_QUALIFIERS: &[&str] = &["theoretical", "academic", "textbook"];
@@ -783,12 +803,15 @@ impl<'a> AnswerMatcher<'a> {
         // A dismissing verb coordinated with another verb describes what
         // happens, not a choice: "pages can skip or duplicate rows".
         let coordinated = |end: usize| matches!(surfaces.get(end), Some(&"or" | &"and"));
-        if DISMISSAL_PHRASES.iter().any(|p| {
-            surfaces
-                .windows(p.len())
-                .enumerate()
-                .any(|(k, w)| w == *p && !coordinated(k + p.len()))
-        }) {
+        let negated_before = |k: usize| k >= 1 && matches!(surfaces[k - 1], "not" | "never");
+        let found = |phrases: &[&[&str]], unless_negated: bool| {
+            phrases.iter().any(|p| {
+                surfaces.windows(p.len()).enumerate().any(|(k, w)| {
+                    w == *p && !coordinated(k + p.len()) && !(unless_negated && negated_before(k))
+                })
+            })
+        };
+        if found(DISMISSAL_PHRASES, false) || found(DISMISSAL_PHRASES_UNLESS_NEGATED, true) {
             return true;
         }
         let qualified = |k: usize| {
@@ -2105,6 +2128,12 @@ mod tests {
             "I wouldn't build anything around partition ordering.",
             "Honestly I don't think virtual nodes buy you much.",
             "Virtual nodes are nice, but they aren't essential.",
+            "Virtual nodes are more trouble than they're worth.",
+            "Forget about virtual nodes, a plain ring is fine.",
+            "Why bother with virtual nodes?",
+            "Virtual nodes are a nice-to-have at best.",
+            "Virtual nodes add complexity for no real benefit.",
+            "Virtual nodes are premature optimization.",
         ] {
             let phrasing = [
                 "compensating transactions",
@@ -2142,6 +2171,8 @@ mod tests {
                 "push back",
             ),
             ("Send it to the queue right away", "queue"),
+            // A negated dismissal urges the point.
+            ("Don't forget about virtual nodes", "virtual nodes"),
         ] {
             assert!(!dismissed(answer, phrasing), "{answer}");
         }
