@@ -158,6 +158,11 @@ const DISMISSAL_WORDS: &[&str] = &[
     "sceptical",
     "obsess",
     "obsessing",
+    "distraction",
+    "crutch",
+    "overthink",
+    "overthinking",
+    "non-issue",
 ];
 /// Words that, within eight words after a negator, dismiss what the clause
 /// names: "I don't think X is something to worry about", "X isn't a real concern".
@@ -223,6 +228,29 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["buys", "you", "little"],
     &["buys", "little"],
     &["buy", "you", "anything"],
+    &["i", "ignore"],
+    &["would", "ignore"],
+    &["i", "never", "needed"],
+    &["never", "found", "that"],
+    &["never", "found", "it"],
+    &["never", "seen", "that", "matter"],
+    &["never", "seen", "it", "matter"],
+    &["not", "really", "need"],
+    &["not", "actually", "need"],
+    &["no", "real", "need"],
+    &["not", "really", "needed"],
+    &["rarely", "worth"],
+    &["seldom", "worth"],
+    &["rarely", "need"],
+    &["rarely", "needed"],
+    &["never", "pays", "off"],
+    &["never", "pay", "off"],
+    &["not", "pay", "off"],
+    &["why", "worry"],
+    &["does", "it", "really", "matter"],
+    &["non", "issue"],
+    &["lazy", "engineering"],
+    &["sloppy", "engineering"],
 ];
 /// Dismissing phrases that a negator before them turns into advice: "forget
 /// about X" dismisses X, "don't forget about X" urges it.
@@ -230,6 +258,7 @@ const DISMISSAL_PHRASES_UNLESS_NEGATED: &[&[&str]] = &[
     &["more", "trouble", "than"],
     &["more", "hassle", "than"],
     &["forget", "about"],
+    &["more", "complexity", "than"],
     &["why", "bother"],
     &["a", "nice", "to", "have"],
     &["a", "nice-to-have"],
@@ -239,7 +268,11 @@ const DISMISSAL_PHRASES_UNLESS_NEGATED: &[&[&str]] = &[
     &["cargo-cult"],
     &["legacy", "thinking"],
     &["safely", "skip"],
-    &["google", "scale"],
+    &["matters", "at", "google"],
+    &["matters", "at", "facebook"],
+    &["matter", "at", "google"],
+    &["matter", "at", "facebook"],
+    &["unless", "you", "are", "google"],
     &["premature", "optimization"],
     &["premature", "optimisation"],
     &["red", "herring"],
@@ -804,10 +837,19 @@ impl<'a> AnswerMatcher<'a> {
         // happens, not a choice: "pages can skip or duplicate rows".
         let coordinated = |end: usize| matches!(surfaces.get(end), Some(&"or" | &"and"));
         let negated_before = |k: usize| k >= 1 && matches!(surfaces[k - 1], "not" | "never");
+        // "when the caller doesn't actually need the result" states a condition.
+        let conditioned = |k: usize| {
+            surfaces[..k]
+                .iter()
+                .any(|w| matches!(*w, "if" | "unless" | "when" | "whenever"))
+        };
         let found = |phrases: &[&[&str]], unless_negated: bool| {
             phrases.iter().any(|p| {
                 surfaces.windows(p.len()).enumerate().any(|(k, w)| {
-                    w == *p && !coordinated(k + p.len()) && !(unless_negated && negated_before(k))
+                    w == *p
+                        && !coordinated(k + p.len())
+                        && !(unless_negated && negated_before(k))
+                        && !conditioned(k)
                 })
             })
         };
@@ -2134,6 +2176,9 @@ mod tests {
             "Virtual nodes are a nice-to-have at best.",
             "Virtual nodes add complexity for no real benefit.",
             "Virtual nodes are premature optimization.",
+            "Virtual nodes are a distraction; I've never needed them.",
+            "Honestly, you don't really need virtual nodes.",
+            "Virtual nodes are rarely worth it.",
         ] {
             let phrasing = [
                 "compensating transactions",
@@ -2173,6 +2218,10 @@ mod tests {
             ("Send it to the queue right away", "queue"),
             // A negated dismissal urges the point.
             ("Don't forget about virtual nodes", "virtual nodes"),
+            (
+                "Go async when the caller doesn't really need the result now",
+                "result",
+            ),
         ] {
             assert!(!dismissed(answer, phrasing), "{answer}");
         }
