@@ -846,10 +846,8 @@ impl<'a> AnswerMatcher<'a> {
         let found = |phrases: &[&[&str]], unless_negated: bool| {
             phrases.iter().any(|p| {
                 surfaces.windows(p.len()).enumerate().any(|(k, w)| {
-                    w == *p
-                        && !coordinated(k + p.len())
-                        && !(unless_negated && negated_before(k))
-                        && !conditioned(k)
+                    let urged = unless_negated && negated_before(k);
+                    w == *p && !(coordinated(k + p.len()) || urged || conditioned(k))
                 })
             })
         };
