@@ -163,6 +163,9 @@ const DISMISSAL_WORDS: &[&str] = &[
     "overthink",
     "overthinking",
     "non-issue",
+    "cop-out",
+    "gold-plating",
+    "belt-and-suspenders",
 ];
 /// Words that, within eight words after a negator, dismiss what the clause
 /// names: "I don't think X is something to worry about", "X isn't a real concern".
@@ -251,6 +254,17 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["non", "issue"],
     &["lazy", "engineering"],
     &["sloppy", "engineering"],
+    &["is", "academic"],
+    &["are", "academic"],
+    &["why", "would", "anyone"],
+    &["why", "would", "you", "ever"],
+    &["not", "really", "the", "point"],
+    &["minor", "detail"],
+    &["belt", "and", "suspenders"],
+    &["gold", "plating"],
+    &["is", "ceremony"],
+    &["are", "ceremony"],
+    &["just", "ceremony"],
 ];
 /// Dismissing phrases that a negator before them turns into advice: "forget
 /// about X" dismisses X, "don't forget about X" urges it.
@@ -276,6 +290,11 @@ const DISMISSAL_PHRASES_UNLESS_NEGATED: &[&[&str]] = &[
     &["premature", "optimization"],
     &["premature", "optimisation"],
     &["red", "herring"],
+    &["sounds", "nice"],
+    &["sound", "nice"],
+    &["sounds", "scary"],
+    &["sound", "scary"],
+    &["good", "on", "paper"],
 ];
 /// Words that dismiss when they qualify a worry or an idea ("a textbook worry",
 /// "mostly theoretical", "largely academic").
@@ -837,12 +856,18 @@ impl<'a> AnswerMatcher<'a> {
         // happens, not a choice: "pages can skip or duplicate rows".
         let coordinated = |end: usize| matches!(surfaces.get(end), Some(&"or" | &"and"));
         let negated_before = |k: usize| k >= 1 && matches!(surfaces[k - 1], "not" | "never");
-        // "when the caller doesn't actually need the result" states a condition.
-        let conditioned = |k: usize| {
-            surfaces[..k]
+        // "when the caller doesn't actually need the result" and "When a step
+        // can't fail, you don't really need X" state a condition.
+        let is_condition = |w: &str| matches!(w, "if" | "unless" | "when" | "whenever");
+        let sentence_conditioned = words.first().is_some_and(|first| {
+            self.analyzed
+                .tokens
                 .iter()
-                .any(|w| matches!(*w, "if" | "unless" | "when" | "whenever"))
-        };
+                .take_while(|t| !std::ptr::eq(*t, *first))
+                .any(|t| t.sentence == first.sentence && is_condition(&t.surface))
+        });
+        let conditioned =
+            |k: usize| sentence_conditioned || surfaces[..k].iter().any(|w| is_condition(w));
         let found = |phrases: &[&[&str]], unless_negated: bool| {
             phrases.iter().any(|p| {
                 surfaces.windows(p.len()).enumerate().any(|(k, w)| {
@@ -971,6 +996,16 @@ impl<'a> AnswerMatcher<'a> {
             .iter()
             .take(2)
             .any(|t| DISMISSAL_WORDS.contains(&t.surface.as_str()))
+            // The pronoun is the object of a short dismissal: "I've never needed
+            // it", "forget about it", "all of that is ceremony".
+            || next_clause.iter().take(6).enumerate().any(|(k, t)| {
+                let next = next_clause.get(k + 1).map(|n| n.surface.as_str());
+                match t.surface.as_str() {
+                    "it" | "them" | "those" => true,
+                    "all" => next == Some("of"),
+                    _ => false,
+                }
+            })
             // A predicate with no subject of its own: "X is interesting but not
             // worth the complexity".
             || (next_clause.first().is_some_and(|t| t.surface == "but")
@@ -1688,7 +1723,7 @@ impl<'a> AnswerMatcher<'a> {
     /// When the token at `at` is in a short item of a list that opens its
     /// sentence and that a later clause closes ("locking, early expiry and
     /// coalescing are overkill"), the start of that closing clause: the one
-    /// holding "and"/"or" early on.
+    /// holding "and"/"or" early on, or the clause after a colon that ends the list.
     fn list_tail(&self, at: usize) -> Option<usize> {
         let tokens = &self.analyzed.tokens;
         let sentence = tokens[at].sentence;
@@ -1709,6 +1744,10 @@ impl<'a> AnswerMatcher<'a> {
             }
             let next = tokens.iter().position(|t| t.clause > clause)?;
             let opener = &tokens[next];
+            // "Virtual nodes, weighted rings, bounded loads: all of that is overkill".
+            if opener.sentence == sentence && opener.after_colon {
+                return Some(next);
+            }
             if opener.sentence != sentence || !opener.after_comma {
                 return None;
             }
@@ -2177,6 +2216,10 @@ mod tests {
             "Virtual nodes are a distraction; I've never needed them.",
             "Honestly, you don't really need virtual nodes.",
             "Virtual nodes are rarely worth it.",
+            "Virtual nodes are academic.",
+            "Virtual nodes sound nice, but a plain ring is simpler.",
+            "Virtual nodes? I've never needed them.",
+            "Virtual nodes, weighted rings, bounded loads: all of that is ceremony.",
         ] {
             let phrasing = [
                 "compensating transactions",
@@ -2219,6 +2262,10 @@ mod tests {
             (
                 "Go async when the caller doesn't really need the result now",
                 "result",
+            ),
+            (
+                "Use a plain queue for jobs; SQS does that with less ceremony",
+                "queue",
             ),
         ] {
             assert!(!dismissed(answer, phrasing), "{answer}");
