@@ -127,6 +127,7 @@ const CONTRAST_WORDS: &[&str] = &[
 /// most brokers, ...", "Raft, which etcd uses, ...".
 const ASIDE_WORDS: &[&str] = &[
     "like",
+    "meaning",
     "unlike",
     "which",
     "who",
@@ -962,7 +963,39 @@ impl<'a> AnswerMatcher<'a> {
         }) {
             return true;
         }
-        self.dismissed_by_next(clause)
+        self.dismissed_by_next(clause) || self.dismissed_after_aside(clause)
+    }
+
+    /// True when a short clause opening its sentence is the subject of a
+    /// dismissal after an aside: "Bulkheads, meaning separate thread pools, add
+    /// complexity for no real benefit".
+    fn dismissed_after_aside(&self, clause: u32) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let Some(first) = tokens.iter().position(|t| t.clause == clause) else {
+            return false;
+        };
+        let len = tokens[first..]
+            .iter()
+            .take_while(|t| t.clause == clause)
+            .count();
+        let opens_sentence = first == 0 || tokens[first - 1].sentence != tokens[first].sentence;
+        let Some(aside) = tokens.get(first + len) else {
+            return false;
+        };
+        if !opens_sentence
+            || len > 4
+            || aside.sentence != tokens[first].sentence
+            || !ASIDE_WORDS.contains(&aside.surface.as_str())
+        {
+            return false;
+        }
+        let aside_len = tokens[first + len..]
+            .iter()
+            .take_while(|t| t.clause == aside.clause)
+            .count();
+        tokens
+            .get(first + len + aside_len)
+            .is_some_and(|then| then.sentence == aside.sentence && self.dismisses(then.clause))
     }
 
     /// True when the clause after this one dismisses it by pointing back: with a
@@ -980,6 +1013,11 @@ impl<'a> AnswerMatcher<'a> {
             .iter()
             .take_while(|t| t.clause == next.clause)
             .collect();
+        let ends_sentence = |len: usize| {
+            tokens
+                .get(last + 1 + len)
+                .is_none_or(|after| after.sentence != next.sentence)
+        };
         // "..., but that is overrated", "X is interesting but overengineered".
         // The pronoun is the clause's subject, after any discourse words: "but
         // honestly that is overrated", "but I don't think that's a problem".
@@ -1003,6 +1041,8 @@ impl<'a> AnswerMatcher<'a> {
                 match t.surface.as_str() {
                     "it" | "them" | "those" => true,
                     "all" => next == Some("of"),
+                    // "..., I wouldn't worry about that." ends its sentence.
+                    "that" | "this" => next.is_none() && ends_sentence(next_clause.len()),
                     _ => false,
                 }
             })
@@ -2220,6 +2260,8 @@ mod tests {
             "Virtual nodes sound nice, but a plain ring is simpler.",
             "Virtual nodes? I've never needed them.",
             "Virtual nodes, weighted rings, bounded loads: all of that is ceremony.",
+            "Virtual nodes, meaning many points per server, add complexity for no real benefit.",
+            "Keys sit on a ring with virtual nodes. I wouldn't worry about that.",
         ] {
             let phrasing = [
                 "compensating transactions",
@@ -2266,6 +2308,10 @@ mod tests {
             (
                 "Use a plain queue for jobs; SQS does that with less ceremony",
                 "queue",
+            ),
+            (
+                "Shard with Vitess. There's a myth that \"SQL can't scale\", but that's outdated",
+                "vitess",
             ),
         ] {
             assert!(!dismissed(answer, phrasing), "{answer}");
