@@ -336,6 +336,37 @@ fn flagged(rows: &[(serde_json::Value, Report)]) -> usize {
         .count()
 }
 
+/// True when the report shows the answer dismissing or denying something: a
+/// denied concept, or a cap for dismissing what the question asks about.
+fn shows_a_dismissal(r: &Report) -> bool {
+    r.concepts
+        .iter()
+        .any(|c| c.status == ConceptStatus::Negated)
+        || r.penalties.iter().any(|p| p.reason.contains("dismisses"))
+}
+
+// Denial probes (2026-12-06, seventh session): 210 answers that dismiss a central
+// point in varied idioms and 70 right answers in dismissive-sounding language,
+// written by three helpers from the deck alone. The dismissal rules were widened
+// on them (89 -> 153 caught; right answers showing a dismissal: 15 -> 16), so
+// they are a tuning set: these floors keep the idioms and structures working.
+#[test]
+fn denial_probes_stay_caught() {
+    let rows = reports(include_str!("data/generalisation/denial-probes.jsonl"));
+    assert_eq!(rows.len(), 280);
+    let count = |kind: &str| {
+        rows.iter()
+            .filter(|(v, r)| v["kind"] == kind && shows_a_dismissal(r))
+            .count()
+    };
+    let (caught, false_alarms) = (count("denied"), count("right"));
+    assert!(caught >= 145, "only {caught} of 210 denial probes caught");
+    assert!(
+        false_alarms <= 18,
+        "{false_alarms} of 70 right probes show a dismissal"
+    );
+}
+
 // The sixth set's 245 false answers, reworded twice by blind helpers with the
 // same misconceptions. Facts were generalised on the first rewording (238
 // flagged); the second was first only measured (95 flagged at acf62da, 139
