@@ -119,6 +119,25 @@ const CLAUSE_SUBJECTS: &[&str] = &[
 /// Prepositions that open a topic phrase naming what the sentence is about:
 /// "With Kafka, messages are kept", "In a monolith, ...".
 const TOPIC_PREPOSITIONS: &[&str] = &["in", "with", "for", "on", "using", "under"];
+/// Verbs of leaving something out: negated, they urge it ("never skip timeouts",
+/// "don't forget jitter").
+const OMISSION_VERBS: &[&str] = &[
+    "skip",
+    "skipping",
+    "drop",
+    "omit",
+    "omitting",
+    "forget",
+    "forgetting",
+    "ignore",
+    "ignoring",
+    "neglect",
+    "neglecting",
+    "disable",
+    "disabling",
+    "leave",
+    "leaving",
+];
 /// Words that open a clause contrasting with what came before.
 const CONTRAST_WORDS: &[&str] = &[
     "whereas", "while", "but", "unlike", "however", "although", "though", "yet",
@@ -1557,6 +1576,8 @@ impl<'a> AnswerMatcher<'a> {
         // Past a list separator ("or", "and", a comma), only a negator that denies
         // a whole list still reaches: "no X, Y or Z", "you don't need X or Y".
         let mut in_list = false;
+        // "never skip X", "don't forget X": a negated omission urges X.
+        let mut omitted = false;
         let mut i = from;
         while i > 0 && content_seen < 3 {
             i -= 1;
@@ -1576,7 +1597,7 @@ impl<'a> AnswerMatcher<'a> {
                 break;
             }
             if t.is_negator && (t.surface != "non" || i + 1 == from) {
-                if self.is_condition(t.clause) || self.in_relative_clause(i, from) {
+                if omitted || self.is_condition(t.clause) || self.in_relative_clause(i, from) {
                     break;
                 }
                 // "without" governs the words right after it: "without idempotency
@@ -1600,6 +1621,9 @@ impl<'a> AnswerMatcher<'a> {
                 || (t.surface == "rather" && next == Some("than"))
             {
                 return true;
+            }
+            if OMISSION_VERBS.contains(&t.surface.as_str()) {
+                omitted = true;
             }
             // "don't need X or Y": the verb of need belongs to the negation.
             if !t.is_stop && !LIST_NEGATING_VERBS.contains(&t.surface.as_str()) {
@@ -1914,6 +1938,14 @@ mod tests {
             "It is not hard, use idempotency keys",
             "idempotency key"
         ));
+        // A negated omission urges the point.
+        for answer in [
+            "Never skip idempotency keys",
+            "Don't forget idempotency keys",
+            "Do not leave out idempotency keys",
+        ] {
+            assert!(covered(answer, "idempotency key"), "{answer}");
+        }
     }
 
     #[test]
