@@ -813,8 +813,33 @@ impl<'a> AnswerMatcher<'a> {
             .find(|m| {
                 self.is_dismissal_clause(self.analyzed.tokens[m.from].clause)
                     && !self.dismissal_only_after_result(m)
+                    && !self.scope_of_dismissal(m)
             })
             .map(|m| Match { negated: true, ..m })
+    }
+
+    /// True when the match is the scope of a dismissing word before it, not what
+    /// it dismisses: "L7 is overkill for game servers" dismisses L7 for them.
+    fn scope_of_dismissal(&self, m: &Match) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let clause = tokens[m.from].clause;
+        let before: Vec<&Token> = (0..m.from)
+            .rev()
+            .take_while(|&i| tokens[i].clause == clause)
+            .map(|i| &tokens[i])
+            .collect();
+        let Some(word) = before
+            .iter()
+            .position(|t| DISMISSAL_WORDS.contains(&t.surface.as_str()))
+        else {
+            return false;
+        };
+        before[..word].iter().any(|t| {
+            matches!(
+                t.surface.as_str(),
+                "for" | "when" | "with" | "in" | "at" | "on" | "compared" | "than"
+            )
+        })
     }
 
     /// True when a "so", "because" or "since" after the match opens the only
@@ -2340,6 +2365,11 @@ mod tests {
             (
                 "Use a plain queue for jobs; SQS does that with less ceremony",
                 "queue",
+            ),
+            // The scope of a dismissal is not what it dismisses.
+            (
+                "L7 is overkill for game servers; use L4 there",
+                "game servers",
             ),
             (
                 "Shard with Vitess. There's a myth that \"SQL can't scale\", but that's outdated",
