@@ -119,6 +119,18 @@ const CLAUSE_SUBJECTS: &[&str] = &[
 /// Prepositions that open a topic phrase naming what the sentence is about:
 /// "With Kafka, messages are kept", "In a monolith, ...".
 const TOPIC_PREPOSITIONS: &[&str] = &["in", "with", "for", "on", "using", "under"];
+/// Words after a denied need that make it a matter of timing: "the result is
+/// not needed now".
+const TIMING_WORDS: &[&str] = &[
+    "now",
+    "yet",
+    "immediately",
+    "right",
+    "instantly",
+    "upfront",
+    "synchronously",
+    "inline",
+];
 /// Verbs of leaving something out: negated, they urge it ("never skip timeouts",
 /// "don't forget jitter").
 const OMISSION_VERBS: &[&str] = &[
@@ -1680,6 +1692,10 @@ impl<'a> AnswerMatcher<'a> {
                     && (after
                         .get(k + 1)
                         .is_some_and(|n| DENIED_VERBS.contains(&n.surface.as_str()))
+                        // "result not needed now" is about timing, not a denial.
+                        && !after
+                            .get(k + 2)
+                            .is_some_and(|w| TIMING_WORDS.contains(&w.surface.as_str()))
                         || after[k + 1..]
                             .iter()
                             .take(3)
@@ -1963,6 +1979,9 @@ mod tests {
             "It is not hard, use idempotency keys",
             "idempotency key"
         ));
+        // A need denied for now is a matter of timing.
+        assert!(covered("the reports are not needed now", "reports"));
+        assert!(!covered("the reports are not needed", "reports"));
         // A negated omission urges the point.
         for answer in [
             "Never skip idempotency keys",

@@ -317,7 +317,9 @@ pub fn analyze(original: &str) -> Analyzed {
             '>' | '→' => {
                 pending_clause_break = true;
             }
-            '-' if spaced(&chars, i) => {
+            // A spaced dash or slash separates phrases: "fire-and-forget / result
+            // not needed now" is two items, as with a comma.
+            '-' | '/' if spaced(&chars, i) => {
                 pending_clause_break = true;
             }
             // "idempotent producer + transactions": a spaced plus between words
@@ -510,6 +512,17 @@ mod tests {
         assert_eq!(surfaces("only 1/N keys"), ["only", "1/n", "keys"]);
         assert_eq!(surfaces("hash % n"), ["hash", "mod", "n"]);
         assert_eq!(surfaces("90% of"), ["90", "percent", "of"]);
+    }
+
+    #[test]
+    fn a_spaced_slash_or_dash_separates_clauses_but_a_tight_one_does_not() {
+        let clauses = |text: &str| {
+            let tokens = analyze(text).tokens;
+            tokens.last().unwrap().clause - tokens[0].clause
+        };
+        assert_eq!(clauses("fire-and-forget / result not needed now"), 1);
+        assert_eq!(clauses("queues - result not needed now"), 1);
+        assert_eq!(clauses("read/write split and 1/N of keys"), 0);
     }
 
     #[test]
