@@ -1784,6 +1784,22 @@ impl<'a> AnswerMatcher<'a> {
     fn is_conditional(&self, m: &Match) -> bool {
         let tokens = &self.analyzed.tokens;
         let clause = tokens[m.to].clause;
+        // "I'd only go microservices from day one with a specific reason".
+        let only_before = (0..m.from)
+            .rev()
+            .take_while(|&i| tokens[i].clause == tokens[m.from].clause)
+            .any(|i| tokens[i].surface == "only");
+        let restricted_after = (m.to + 1..tokens.len())
+            .take_while(|&i| tokens[i].clause == clause)
+            .any(|i| {
+                matches!(
+                    tokens[i].surface.as_str(),
+                    "with" | "when" | "if" | "unless"
+                )
+            });
+        if only_before && restricted_after {
+            return true;
+        }
         (0..=m.to)
             .rev()
             .take_while(|&i| tokens[i].clause == clause)
@@ -2115,6 +2131,11 @@ mod tests {
             Some(DeniesAllowed)
         );
         assert_eq!(contradiction("Kafka retains messages for a week"), None);
+        // A claim restricted by "only ... with/when/if" is scoped, not made.
+        assert_eq!(
+            contradiction("Kafka only deletes messages once read when compaction is on"),
+            None
+        );
         // "delete" is the field's antonym of "retain".
         assert_eq!(contradiction("Kafka deletes its messages"), Some(Opposite));
         // Another subject's value, across "whereas" or a new subject after "and".
