@@ -119,6 +119,17 @@ const CLAUSE_SUBJECTS: &[&str] = &[
 /// Prepositions that open a topic phrase naming what the sentence is about:
 /// "With Kafka, messages are kept", "In a monolith, ...".
 const TOPIC_PREPOSITIONS: &[&str] = &["in", "with", "for", "on", "using", "under"];
+/// Units of time after a number: "400 ms".
+const UNIT_WORDS: &[&str] = &[
+    "ms",
+    "milliseconds",
+    "millisecond",
+    "s",
+    "sec",
+    "secs",
+    "second",
+    "seconds",
+];
 /// Words after a denied need that make it a matter of timing: "the result is
 /// not needed now".
 const TIMING_WORDS: &[&str] = &[
@@ -789,6 +800,20 @@ impl<'a> AnswerMatcher<'a> {
                     positions.extend_from_slice(p);
                 }
             }
+        }
+        // A status code followed by a unit of time is a duration: "400 ms" is no
+        // HTTP 400.
+        let status_code = term
+            .surface
+            .parse::<u32>()
+            .is_ok_and(|n| (400..600).contains(&n));
+        if status_code {
+            let tokens = &self.analyzed.tokens;
+            positions.retain(|&p| {
+                !tokens
+                    .get(p + 1)
+                    .is_some_and(|n| UNIT_WORDS.contains(&n.surface.as_str()))
+            });
         }
         positions.sort_unstable();
         positions.dedup();
@@ -1953,6 +1978,13 @@ mod tests {
     fn synonym_groups_count_as_the_same_word() {
         assert!(covered("add another server to the ring", "add node"));
         assert!(covered("data migrates to the new box", "data moves"));
+    }
+
+    #[test]
+    fn a_status_code_followed_by_a_unit_of_time_is_a_duration() {
+        assert!(find("back off 100, 200, 400 ms", "400").is_none());
+        assert!(find("never retry a 400", "400").is_some());
+        assert!(find("values up to 512 mb", "512").is_some());
     }
 
     #[test]
