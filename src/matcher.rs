@@ -1399,7 +1399,22 @@ impl<'a> AnswerMatcher<'a> {
                 opposite.dedup();
                 let mut swapped = positions.clone();
                 swapped[k] = opposite;
+                let tokens = &self.analyzed.tokens;
+                // "starts rejecting calls" is no "starts calling": the verb after
+                // the antonym is what happens.
+                let governs_another_verb = |m: &Match| {
+                    swapped[k].iter().any(|&p| {
+                        (m.from..=m.to).contains(&p)
+                            && tokens.get(p + 1).is_some_and(|n| {
+                                n.surface.ends_with("ing")
+                                    && !positions.iter().flatten().any(|&q| q == p + 1)
+                            })
+                    })
+                };
                 for m in self.ordered_in_clause(&swapped) {
+                    if governs_another_verb(&m) {
+                        continue;
+                    }
                     found.push(Match {
                         negated: self.is_denied(m.from, m.to),
                         ..m
@@ -2145,6 +2160,19 @@ mod tests {
                 &compile(&["deletes messages read|consumed"]),
             )
             .map(|(_, how)| how)
+    }
+
+    #[test]
+    fn an_antonym_before_another_verb_is_no_opposite() {
+        let lexicon = Lexicon::builtin();
+        let opposite = |answer: &str| {
+            let analyzed = text::analyze(answer);
+            let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+            let allowed = Phrasing::compile("stops calling").unwrap();
+            !matcher.opposites(&allowed).is_empty()
+        };
+        assert!(opposite("the breaker starts calling the dependency again"));
+        assert!(!opposite("the breaker starts rejecting calls instantly"));
     }
 
     #[test]
