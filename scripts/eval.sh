@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first, ninth, tenth and eleventh sets are the headline, with the fifth set as a further sealed
+#      first, ninth, tenth, eleventh and twelfth sets are the headline, with the fifth set as a further sealed
 #      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
 #      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
@@ -28,6 +28,9 @@ echo "== HEADLINE: sealed half of the tenth set (written like the first blind se
 echo
 echo "== HEADLINE: sealed half of the eleventh set (written like the first blind set, 2026-12-06, seventh session; only ever evaluated in aggregate): $bin eval --worst 0 $gen/eleventh-sealed.jsonl"
 "$bin" eval --worst 0 "$gen/eleventh-sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the twelfth set (written like the dev set, 2026-12-06, seventh session; only ever evaluated in aggregate): $bin eval --worst 0 $gen/twelfth-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/twelfth-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -58,6 +61,9 @@ echo "== tuning half of the tenth set (unseen figure of the whole set at 71d1ac1
 echo
 echo "== tuning half of the eleventh set (unseen figure of the whole set at a2251a9: Pearson 0.881): $bin eval --worst 0 $gen/eleventh-tune.jsonl"
 "$bin" eval --worst 0 "$gen/eleventh-tune.jsonl"
+echo
+echo "== tuning half of the twelfth set (unseen figure of the whole set at 18eed18: Pearson 0.897): $bin eval --worst 0 $gen/twelfth-tune.jsonl"
+"$bin" eval --worst 0 "$gen/twelfth-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0

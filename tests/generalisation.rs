@@ -336,6 +336,39 @@ fn flagged(rows: &[(serde_json::Value, Report)]) -> usize {
         .count()
 }
 
+// The twelfth set (350 answers written like the dev set, 2026-12-06, seventh
+// session), split the same way. Unseen at 18eed18 the whole set scored Pearson
+// 0.897, MAE 0.92 (tuning half 0.895, sealed half 0.898); when these floors were
+// set the tuning half scored 0.926 (MAE 0.81, false kinds 2.31; a tuning figure)
+// and the sealed half 0.901 (MAE 0.90, false kinds 2.06).
+#[test]
+fn twelfth_set_tuning_half_keeps_its_floor() {
+    keeps_its_floors(
+        include_str!("data/generalisation/twelfth-tune.jsonl"),
+        Floors {
+            name: "twelfth set, tuning half",
+            answers: 175,
+            pearson: 0.9,
+            mae: 0.9,
+            false_kinds_mean: 2.7,
+        },
+    );
+}
+
+#[test]
+fn twelfth_set_sealed_half_keeps_its_floor() {
+    keeps_its_floors(
+        include_str!("data/generalisation/twelfth-sealed.jsonl"),
+        Floors {
+            name: "twelfth set, sealed half",
+            answers: 175,
+            pearson: 0.87,
+            mae: 1.0,
+            false_kinds_mean: 2.5,
+        },
+    );
+}
+
 /// True when the report shows the answer dismissing or denying something: a
 /// denied concept, or a cap for dismissing what the question asks about.
 fn shows_a_dismissal(r: &Report) -> bool {
