@@ -381,7 +381,7 @@ fn shows_a_dismissal(r: &Report) -> bool {
 // Denial probes (2026-12-06, seventh session): 210 answers that dismiss a central
 // point in varied idioms and 70 right answers in dismissive-sounding language,
 // written by three helpers from the deck alone. The dismissal rules were widened
-// on them (89 -> 153 caught; right answers showing a dismissal: 15 -> 16), so
+// on them (89 -> 153 caught; right answers showing a dismissal: 15 -> 14), so
 // they are a tuning set: these floors keep the idioms and structures working.
 #[test]
 fn denial_probes_stay_caught() {
