@@ -942,11 +942,13 @@ impl<'a> AnswerMatcher<'a> {
         // can't fail, you don't really need X" state a condition.
         let is_condition = |w: &str| matches!(w, "if" | "unless" | "when" | "whenever");
         let sentence_conditioned = words.first().is_some_and(|first| {
-            self.analyzed
-                .tokens
+            let tokens = &self.analyzed.tokens;
+            let at = tokens.partition_point(|t| t.start < first.start);
+            tokens[..at]
                 .iter()
-                .take_while(|t| !std::ptr::eq(*t, *first))
-                .any(|t| t.sentence == first.sentence && is_condition(&t.surface))
+                .rev()
+                .take_while(|t| t.sentence == first.sentence)
+                .any(|t| is_condition(&t.surface))
         });
         let conditioned =
             |k: usize| sentence_conditioned || surfaces[..k].iter().any(|w| is_condition(w));
