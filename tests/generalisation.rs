@@ -400,6 +400,26 @@ fn denial_probes_stay_caught() {
     );
 }
 
+// Second denial probes: the same form, worded freely by three new helpers with no
+// list of idioms. 56 -> 68 of 210 caught over the session that added them (the
+// third writer's 66 were only measured: 14 -> 15); right ones flagged: 5 of 70.
+#[test]
+fn freely_worded_denial_probes_keep_their_floor() {
+    let rows = reports(include_str!("data/generalisation/denial-probes-2.jsonl"));
+    assert_eq!(rows.len(), 280);
+    let count = |kind: &str| {
+        rows.iter()
+            .filter(|(v, r)| v["kind"] == kind && shows_a_dismissal(r))
+            .count()
+    };
+    let (caught, false_alarms) = (count("denied"), count("right"));
+    assert!(caught >= 64, "only {caught} of 210 denial probes caught");
+    assert!(
+        false_alarms <= 7,
+        "{false_alarms} of 70 right probes show a dismissal"
+    );
+}
+
 // The sixth set's 245 false answers, reworded twice by blind helpers with the
 // same misconceptions. Facts were generalised on the first rewording (238
 // flagged); the second was first only measured (95 flagged at acf62da, 139
