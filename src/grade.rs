@@ -1192,20 +1192,6 @@ fn find_any(
             };
         }
     }
-    // So does a need denied with emphasis: "you don't really need compensations".
-    for p in phrasings {
-        if let Some(m) = matcher
-            .find(p)
-            .filter(|m| m.negated && matcher.dismisses_need(m))
-        {
-            return Found {
-                status: ConceptStatus::Negated,
-                dismissed: true,
-                evidence: Some(context_of(answer, analyzed, &m)),
-                at: Some(m),
-            };
-        }
-    }
     let mut negated: Option<Match> = None;
     for p in phrasings {
         if let Some(m) = matcher.find(p) {

@@ -82,8 +82,6 @@ const LIST_NEGATING_VERBS: &[&str] = &[
     "required",
 ];
 /// Verbs of need whose negation dismisses what it governs: "you don't need X".
-/// Words that make a denied need a dismissal: "you don't really need X".
-const NEED_EMPHASIS: &[&str] = &["really", "actually", "truly", "real"];
 const NEED_WORDS: &[&str] = &[
     "need",
     "needs",
@@ -1772,39 +1770,6 @@ impl<'a> AnswerMatcher<'a> {
                     .iter()
                     .take(2)
                     .any(|n| NEED_WORDS.contains(&n.surface.as_str()))
-        })
-    }
-
-    /// True when a negated match is denied as unneeded with emphasis, as a
-    /// dismissal rather than a description: "you don't really need X", "there's
-    /// no real need for X", "you don't actually need X". Not after a condition or
-    /// in a relative clause in its sentence ("when the caller doesn't really need
-    /// the result").
-    pub fn dismisses_need(&self, m: &Match) -> bool {
-        let tokens = &self.analyzed.tokens;
-        let sentence = tokens[m.from].sentence;
-        let start = m.from.saturating_sub(12);
-        (start..m.from).any(|k| {
-            let t = &tokens[k];
-            let emphasised_need = tokens[k + 1..]
-                .iter()
-                .take(2)
-                .map(|n| n.surface.as_str())
-                .collect::<Vec<_>>();
-            t.sentence == sentence
-                && t.is_negator
-                && !self.is_condition(t.clause)
-                && !self.is_conditional(m)
-                && emphasised_need.len() == 2
-                && NEED_EMPHASIS.contains(&emphasised_need[0])
-                && NEED_WORDS.contains(&emphasised_need[1])
-                && !tokens[start..k].iter().any(|b| {
-                    b.sentence == sentence
-                        && matches!(b.surface.as_str(), "if" | "unless" | "when" | "whenever")
-                })
-                && !tokens[k.saturating_sub(3)..k]
-                    .iter()
-                    .any(|b| matches!(b.surface.as_str(), "that" | "which" | "who"))
         })
     }
 

@@ -378,14 +378,10 @@ fn shows_a_dismissal(r: &Report) -> bool {
         || r.penalties.iter().any(|p| p.reason.contains("dismisses"))
 }
 
-// Denial probes (2026-12-06, seventh session): 210 answers that dismiss a central
-// point in varied idioms and 70 right answers in dismissive-sounding language,
-// written by three helpers from the deck alone. The dismissal rules were widened
-// on them (89 -> 153 caught; right answers showing a dismissal: 15 -> 14), so
-// they are a tuning set: these floors keep the idioms and structures working.
-#[test]
-fn denial_probes_stay_caught() {
-    let rows = reports(include_str!("data/generalisation/denial-probes.jsonl"));
+/// Checks a set of 210 denied and 70 right denial probes: at least `min_caught`
+/// denied ones show a dismissal, at most `max_false_alarms` right ones do.
+fn keeps_denial_floors(text: &str, min_caught: usize, max_false_alarms: usize) {
+    let rows = reports(text);
     assert_eq!(rows.len(), 280);
     let count = |kind: &str| {
         rows.iter()
@@ -393,10 +389,27 @@ fn denial_probes_stay_caught() {
             .count()
     };
     let (caught, false_alarms) = (count("denied"), count("right"));
-    assert!(caught >= 145, "only {caught} of 210 denial probes caught");
     assert!(
-        false_alarms <= 18,
+        caught >= min_caught,
+        "only {caught} of 210 denial probes caught"
+    );
+    assert!(
+        false_alarms <= max_false_alarms,
         "{false_alarms} of 70 right probes show a dismissal"
+    );
+}
+
+// Denial probes (2026-12-06, seventh session): 210 answers that dismiss a central
+// point in varied idioms and 70 right answers in dismissive-sounding language,
+// written by three helpers from the deck alone. The dismissal rules were widened
+// on them (89 -> 153 caught; right answers showing a dismissal: 15 -> 14), so
+// they are a tuning set: these floors keep the idioms and structures working.
+#[test]
+fn denial_probes_stay_caught() {
+    keeps_denial_floors(
+        include_str!("data/generalisation/denial-probes.jsonl"),
+        145,
+        18,
     );
 }
 
@@ -405,18 +418,10 @@ fn denial_probes_stay_caught() {
 // third writer's 66 were only measured: 14 -> 15); right ones flagged: 5 of 70.
 #[test]
 fn freely_worded_denial_probes_keep_their_floor() {
-    let rows = reports(include_str!("data/generalisation/denial-probes-2.jsonl"));
-    assert_eq!(rows.len(), 280);
-    let count = |kind: &str| {
-        rows.iter()
-            .filter(|(v, r)| v["kind"] == kind && shows_a_dismissal(r))
-            .count()
-    };
-    let (caught, false_alarms) = (count("denied"), count("right"));
-    assert!(caught >= 64, "only {caught} of 210 denial probes caught");
-    assert!(
-        false_alarms <= 7,
-        "{false_alarms} of 70 right probes show a dismissal"
+    keeps_denial_floors(
+        include_str!("data/generalisation/denial-probes-2.jsonl"),
+        64,
+        7,
     );
 }
 
