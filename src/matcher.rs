@@ -1228,7 +1228,23 @@ impl<'a> AnswerMatcher<'a> {
 
     /// Matches of a variant's slots in order, within one clause and the window.
     fn find_ordered(&self, slots: &[Slot]) -> Vec<Match> {
-        let positions: Vec<Vec<usize>> = slots.iter().map(|s| self.slot_positions(s)).collect();
+        let mut positions: Vec<Vec<usize>> = slots.iter().map(|s| self.slot_positions(s)).collect();
+        // "without" denies only its object: "a check without a unique key races"
+        // states no "no race". A stated "without" must govern the next slot.
+        let tokens = &self.analyzed.tokens;
+        for k in 0..slots.len().saturating_sub(1) {
+            if slots[k] != Slot::Negator {
+                continue;
+            }
+            let (head, tail) = positions.split_at_mut(k + 1);
+            head[k].retain(|&p| {
+                tokens[p].surface != "without"
+                    || tokens[p + 1..]
+                        .iter()
+                        .position(|t| !matches!(t.surface.as_str(), "a" | "an" | "the" | "any"))
+                        .is_some_and(|i| tail[0].contains(&(p + 1 + i)))
+            });
+        }
         self.ordered_in_clause(&positions)
     }
 
@@ -2137,6 +2153,25 @@ mod tests {
                 &compile(&["deletes messages read|consumed"]),
             )
             .map(|(_, how)| how)
+    }
+
+    #[test]
+    fn a_stated_without_must_govern_the_next_word() {
+        let lexicon = Lexicon::builtin();
+        let states_no_race = |answer: &str| {
+            let analyzed = text::analyze(answer);
+            let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+            let phrasing = Phrasing::compile("no race|races").unwrap();
+            !matcher.claims(&phrasing).is_empty()
+        };
+        assert!(states_no_race("a select then insert works without races"));
+        assert!(states_no_race(
+            "a select then insert works without any race"
+        ));
+        assert!(!states_no_race("a select then insert without it races"));
+        assert!(!states_no_race(
+            "a select then insert without a unique key races"
+        ));
     }
 
     #[test]
