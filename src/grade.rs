@@ -1611,12 +1611,28 @@ pub fn keyword_salad(answer: &str, analyzed: &Analyzed) -> Option<String> {
             })
             .count();
     let list_share = in_list as f64 / total as f64;
-    (list_share >= 0.5 && reasoning == 0).then(|| {
+    (list_share >= 0.5 && reasoning == 0 && !concludes_with_a_statement(answer)).then(|| {
         format!(
             "a list of keywords with no reasoning ({} of {} words in short list items, {} reasoning words)",
             in_list, total, reasoning
         )
     })
+}
+
+/// True when a sentence after the first is a statement rather than a list: four
+/// or more words, no comma or colon, closed by a full stop ("REST for public APIs
+/// and simple CRUD."). Notes end on such a verdict; a keyword list, one term per
+/// line, or a restated question followed by one, does not.
+fn concludes_with_a_statement(answer: &str) -> bool {
+    let ends = ['.', ';', '!', '?'];
+    answer
+        .lines()
+        .flat_map(|line| line.split_inclusive(ends))
+        .filter(|s| text::words(s).next().is_some())
+        .skip(1)
+        .any(|s| {
+            s.trim_end().ends_with(ends) && !s.contains([',', ':']) && text::words(s).count() >= 4
+        })
 }
 
 /// Rounds to one decimal; adding 0.0 turns -0.0 into 0.0.
@@ -1676,6 +1692,22 @@ mod tests {
         let salad =
             "Redis, Memcached, in-memory, key-value, persistence, pub/sub, sorted sets, LRU, TTL.";
         assert!(keyword_salad(salad, &text::analyze(salad)).is_some());
+    }
+
+    #[test]
+    fn notes_that_end_on_a_statement_are_not_a_keyword_list() {
+        let is_salad = |a: &str| keyword_salad(a, &text::analyze(a)).is_some();
+        assert!(!is_salad(
+            "gRPC: internal calls, streaming, protobuf, codegen, HTTP/2. \
+             REST for public or browser APIs and simple CRUD."
+        ));
+        // One term per line, or a restated question before the list, stays a list.
+        assert!(is_salad(
+            "- partition key\n- exactly-once semantics\n- consumer offsets\n- outbox pattern\n- dedup"
+        ));
+        assert!(is_salad(
+            "Redis, Lua, RDB, AOF, Cluster, streams. Memcached: slab allocator, LRU, GET/SET."
+        ));
     }
 
     #[test]
