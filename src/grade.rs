@@ -93,6 +93,9 @@ pub struct Scoring {
     pub name_dropping_min_concepts: usize,
     /// The share of covered weight only named that makes name-dropping.
     pub name_dropping_share: f64,
+    /// An answer of at least this many words that gives a reason somewhere
+    /// ("because", "so", "if") explains itself: it is not name-dropping.
+    pub name_dropping_max_words: usize,
     /// An essay answer with at least this share of its content words taken
     /// from the question restates it, and is capped like a keyword list.
     pub restatement_share: f64,
@@ -173,6 +176,7 @@ impl Default for Scoring {
             named_only_share: 0.5,
             name_dropping_min_concepts: 2,
             name_dropping_share: 0.6,
+            name_dropping_max_words: 40,
             restatement_share: 0.3,
             stance_overlap: 2,
             overclaim_penalty: 3.0,
@@ -993,7 +997,13 @@ impl Grader {
             .map(|c| c.weight)
             .sum();
         let covered_total: f64 = covered.iter().map(|c| c.weight).sum();
+        let explains = analyzed.tokens.len() >= s.name_dropping_max_words
+            && analyzed.tokens.iter().any(|t| {
+                REASONING_WORDS.contains(&t.surface.as_str())
+                    || MECHANISM_WORDS.contains(&t.surface.as_str())
+            });
         if essay
+            && !explains
             && covered.len() >= s.name_dropping_min_concepts
             && named >= s.name_dropping_share * covered_total
         {
@@ -1692,6 +1702,26 @@ mod tests {
         let salad =
             "Redis, Memcached, in-memory, key-value, persistence, pub/sub, sorted sets, LRU, TTL.";
         assert!(keyword_salad(salad, &text::analyze(salad)).is_some());
+    }
+
+    #[test]
+    fn name_dropping_is_capped_unless_the_answer_gives_reasons() {
+        let g = grader();
+        let q = g.deck.question("cdn-1").unwrap();
+        let capped = |a: &str| {
+            let r = g.grade(q, a).unwrap();
+            r.penalties
+                .iter()
+                .any(|p| p.reason.contains("names key points"))
+        };
+        let names = "CDN: images, CSS, JS, fonts, video segments. Not: carts, dashboards, live scores, writes.";
+        assert!(capped(names));
+        let explained = format!(
+            "{names} Long TTLs work for the static files since versioned file names change on \
+             every deploy, and the personal pages stay off because a shared cache would show \
+             one user's cart to another."
+        );
+        assert!(!capped(&explained));
     }
 
     #[test]
