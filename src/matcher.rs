@@ -229,6 +229,80 @@ const DISMISSED_AFTER_NOT: &[&str] = &[
     "needed",
     "essential",
 ];
+/// Nouns that "not a real ..." dismisses: "not a real concern", "no real risk".
+const REAL_CONCERNS: &[&str] = &[
+    "concern",
+    "concerns",
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "risk",
+    "risks",
+    "worry",
+    "worries",
+    "threat",
+    "threats",
+    "need",
+    "needs",
+    "thing",
+    "things",
+    "benefit",
+    "benefits",
+    "reason",
+    "reasons",
+    "gain",
+    "gains",
+    "win",
+    "wins",
+    "advantage",
+    "advantages",
+    "requirement",
+    "requirements",
+    "danger",
+    "dangers",
+    "bottleneck",
+    "bottlenecks",
+    "deal",
+    "difference",
+    "differences",
+    "differentiator",
+    "value",
+    "constraint",
+    "constraints",
+    "limitation",
+    "limitations",
+    "factor",
+    "consideration",
+];
+/// Words after a predicative "true" or "real" that end its claim: "not true anymore".
+const PREDICATE_ENDINGS: &[&str] = &[
+    "anymore",
+    "nowadays",
+    "today",
+    "now",
+    "either",
+    "though",
+    "here",
+    "anyway",
+    "in",
+    "at",
+    "for",
+    "of",
+    "since",
+    "because",
+    "unless",
+    "outside",
+    "beyond",
+    "except",
+    "really",
+    "honestly",
+    "currently",
+    "usually",
+    "generally",
+    "necessarily",
+    "always",
+];
 /// Word sequences that dismiss what their clause names, wherever they stand:
 /// "I'd push back on X", "X is mostly theoretical", "I'd skip X".
 const DISMISSAL_PHRASES: &[&[&str]] = &[
@@ -1008,6 +1082,16 @@ impl<'a> AnswerMatcher<'a> {
                 .get(j + 1)
                 .is_some_and(|w| LIMITING_WORDS.contains(w))
         };
+        // "real" and "true" dismiss when they are the claim ("that's not true",
+        // "not a real concern"), not when they qualify a noun: "the undo isn't a
+        // real rollback", "you can't get true exactly-once delivery".
+        let attributive = |j: usize| {
+            matches!(surfaces[j], "real" | "true")
+                && words.get(j + 1).is_some_and(|n| {
+                    let w = n.surface.as_str();
+                    !n.is_stop && !REAL_CONCERNS.contains(&w) && !PREDICATE_ENDINGS.contains(&w)
+                })
+        };
         words.iter().enumerate().any(|(k, t)| {
             let after = || words[k + 1..].iter().take(8);
             // "adds tracing and network failures for no real gain" weighs a
@@ -1022,8 +1106,9 @@ impl<'a> AnswerMatcher<'a> {
                     && (after().enumerate().any(|(j, n)| {
                         // "not a reason to", but not "for no reason"; "not a big
                         // deal", but not "never hit the scale where one big box ...".
+                        let limited = conditioned(k + 1 + j) || attributive(k + 1 + j);
                         DISMISSED_AFTER_NOT.contains(&n.surface.as_str())
-                            && !conditioned(k + 1 + j)
+                            && !limited
                             && !(n.surface == "reason" && t.surface == "no")
                             && (n.surface != "big"
                                 || words.get(k + 2 + j).is_some_and(|d| d.surface == "deal"))
@@ -1687,7 +1772,11 @@ impl<'a> AnswerMatcher<'a> {
             let t = &tokens[i];
             if t.clause != clause {
                 let list_item = tokens[i + 1].after_comma && self.is_list_item(i + 1);
-                if !list_item || self.opens_with_without_condition(t.clause, clause) {
+                // An item is the match itself, perhaps with one modifier, unless a
+                // conjunction already showed the list: "to avoid a lost event,
+                // write the event into an outbox" is no item of what came before.
+                let bare_item = in_list || content_seen <= 1;
+                if !list_item || !bare_item || self.opens_with_without_condition(t.clause, clause) {
                     break;
                 }
                 clause = t.clause;
@@ -2432,6 +2521,9 @@ mod tests {
             "Virtual nodes, meaning many points per server, add complexity for no real benefit.",
             "Keys sit on a ring with virtual nodes. I wouldn't worry about that.",
             "The fuss about virtual nodes is exaggerated; I wouldn't sweat them.",
+            "Virtual nodes aren't a real concern.",
+            "Backoff and jitter aren't real reasons anymore.",
+            "The claim that you need backoff is not true anymore.",
         ] {
             let phrasing = [
                 "compensating transactions",
@@ -2478,6 +2570,15 @@ mod tests {
             (
                 "Use a plain queue for jobs; SQS does that with less ceremony",
                 "queue",
+            ),
+            // "real" and "true" before a noun qualify it; they dismiss nothing.
+            (
+                "The compensating transactions aren't a real rollback, they're new actions",
+                "compensating transactions",
+            ),
+            (
+                "Across a network you can't get true exactly-once delivery with partition ordering alone",
+                "partition ordering",
             ),
             // The scope of a dismissal is not what it dismisses.
             (
@@ -2684,6 +2785,11 @@ mod tests {
             "idempotency key"
         ));
         assert!(covered("we do not shard and use replicas", "replicas"));
+        // A clause with a verb and an object of its own is no item of a list.
+        assert!(covered(
+            "to avoid events never sent, write the event into an outbox table and publish it",
+            "outbox"
+        ));
     }
 
     #[test]

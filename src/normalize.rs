@@ -202,6 +202,14 @@ mod tests {
     }
 
     #[test]
+    fn forgetting_as_a_memory_is_no_dismissal() {
+        let words = surfaces("the part I always forget is virtual nodes");
+        assert!(!words.contains(&"forget".to_string()), "{words:?}");
+        let words = surfaces("forget virtual nodes");
+        assert!(words.contains(&"forget".to_string()), "{words:?}");
+    }
+
+    #[test]
     fn the_tables_are_valid() {
         assert!(check_tables().is_empty(), "{:?}", check_tables());
         assert!(antonym_stems("retain", &text::stem("retain")).contains(&text::stem("delete")));
