@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first, ninth, tenth, eleventh, twelfth and thirteenth sets are the headline, with the fifth set as a further sealed
+#      first, ninth, tenth, eleventh, twelfth, thirteenth and fourteenth sets are the headline, with the fifth set as a further sealed
 #      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
 #      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
@@ -34,6 +34,9 @@ echo "== HEADLINE: sealed half of the twelfth set (written like the dev set, 202
 echo
 echo "== HEADLINE: sealed half of the thirteenth set (written like the first blind set in four voices, 2026-12-06, eighth session; unseen at b570c58: Pearson 0.844; only ever evaluated in aggregate): $bin eval --worst 0 $gen/thirteenth-sealed.jsonl"
 "$bin" eval --worst 0 "$gen/thirteenth-sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the fourteenth set (four other voices, 2026-12-06, ninth session; unseen at 1946f94: Pearson 0.833, whole set 0.866; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fourteenth-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/fourteenth-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -70,6 +73,9 @@ echo "== tuning half of the twelfth set (unseen figure of the whole set at 18eed
 echo
 echo "== tuning half of the thirteenth set (unseen figure of the whole set at b570c58: Pearson 0.836): $bin eval --worst 0 $gen/thirteenth-tune.jsonl"
 "$bin" eval --worst 0 "$gen/thirteenth-tune.jsonl"
+echo
+echo "== tuning half of the fourteenth set (unseen figure of the whole set at 1946f94: Pearson 0.866): $bin eval --worst 0 $gen/fourteenth-tune.jsonl"
+"$bin" eval --worst 0 "$gen/fourteenth-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0

@@ -401,6 +401,38 @@ fn thirteenth_set_sealed_half_keeps_its_floor() {
     );
 }
 
+// The fourteenth set (350 answers in the first set's kinds, in four other voices,
+// 2026-12-06, ninth session), split the same way. Unseen at 1946f94 the whole set
+// scored Pearson 0.866, MAE 1.01 (tuning half 0.899, MAE 0.90, false kinds 2.33;
+// sealed half 0.833, MAE 1.11, false kinds 2.96). The floors sit a little under.
+#[test]
+fn fourteenth_set_tuning_half_keeps_its_floor() {
+    keeps_its_floors(
+        include_str!("data/generalisation/fourteenth-tune.jsonl"),
+        Floors {
+            name: "fourteenth set, tuning half",
+            answers: 175,
+            pearson: 0.87,
+            mae: 1.0,
+            false_kinds_mean: 2.6,
+        },
+    );
+}
+
+#[test]
+fn fourteenth_set_sealed_half_keeps_its_floor() {
+    keeps_its_floors(
+        include_str!("data/generalisation/fourteenth-sealed.jsonl"),
+        Floors {
+            name: "fourteenth set, sealed half",
+            answers: 175,
+            pearson: 0.80,
+            mae: 1.2,
+            false_kinds_mean: 3.2,
+        },
+    );
+}
+
 /// True when the report shows the answer dismissing or denying something: a
 /// denied concept, or a cap for dismissing what the question asks about.
 fn shows_a_dismissal(r: &Report) -> bool {
