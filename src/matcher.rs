@@ -1330,6 +1330,16 @@ impl<'a> AnswerMatcher<'a> {
                         .is_some_and(|i| tail[0].contains(&(p + 1 + i)))
             });
         }
+        // A verb of leaving out governs its object, not a later part of the clause:
+        // "to avoid uneven load you use virtual nodes" avoids the load, not the nodes.
+        for k in 0..slots.len().saturating_sub(1) {
+            let (head, tail) = positions.split_at_mut(k + 1);
+            head[k].retain(|&p| {
+                let verb = tokens[p].surface.as_str();
+                !(OMISSION_VERBS.contains(&verb) || matches!(verb, "avoid" | "avoiding"))
+                    || tail[0].iter().any(|&q| q > p && q <= p + 3)
+            });
+        }
         self.ordered_in_clause(&positions)
     }
 
@@ -1766,6 +1776,8 @@ impl<'a> AnswerMatcher<'a> {
         let mut in_list = false;
         // "never skip X", "don't forget X": a negated omission urges X.
         let mut omitted = false;
+        // A subject between the match and an "instead of" before it.
+        let mut own_subject = false;
         let mut i = from;
         while i > 0 && content_seen < 3 {
             i -= 1;
@@ -1807,12 +1819,19 @@ impl<'a> AnswerMatcher<'a> {
                 content_seen = 0;
                 continue;
             }
-            // "instead of X", "rather than X" deny X.
+            // "instead of X", "rather than X" deny X, but not the main clause a
+            // subject of its own opens after X: "instead of calling it, it fails fast".
             let next = tokens.get(i + 1).map(|n| n.surface.as_str());
             if (t.surface == "instead" && next == Some("of"))
                 || (t.surface == "rather" && next == Some("than"))
             {
+                if own_subject {
+                    break;
+                }
                 return true;
+            }
+            if CLAUSE_SUBJECTS.contains(&t.surface.as_str()) {
+                own_subject = true;
             }
             if OMISSION_VERBS.contains(&t.surface.as_str()) {
                 omitted = true;
@@ -2208,6 +2227,14 @@ mod tests {
     #[test]
     fn claims_can_be_limited_to_one_clause() {
         let lexicon = Lexicon::builtin();
+        // A verb of leaving out governs the words right after it.
+        let analyzed = text::analyze("To avoid uneven load you use virtual nodes");
+        let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+        let skip = Phrasing::compile("skip|avoid virtual nodes").unwrap();
+        assert!(matcher.find_in_clause(&skip).is_none());
+        let analyzed = text::analyze("I would avoid the virtual nodes");
+        let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+        assert!(matcher.find_in_clause(&skip).is_some());
         let analyzed = text::analyze("SQS deletes messages once read, whereas Kafka retains them");
         let matcher = AnswerMatcher::new(&lexicon, &analyzed);
         let claim = Phrasing::compile("kafka deletes messages").unwrap();
@@ -2785,6 +2812,15 @@ mod tests {
             "idempotency key"
         ));
         assert!(covered("we do not shard and use replicas", "replicas"));
+        // "instead of" denies its object, not the main clause after it.
+        assert!(covered(
+            "instead of calling the service it just fails right away",
+            "fails right away"
+        ));
+        assert!(!covered(
+            "instead of calling the service, we wait",
+            "calling the service"
+        ));
         // A clause with a verb and an object of its own is no item of a list.
         assert!(covered(
             "to avoid events never sent, write the event into an outbox table and publish it",
