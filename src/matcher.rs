@@ -1058,9 +1058,18 @@ impl<'a> AnswerMatcher<'a> {
         // "..., but that isn't a problem") or one whose cue is limited by a
         // condition right after it ("that's not true when the user is waiting")
         // dismisses nothing.
+        // "on a modern cloud that's not really something to worry about" ends on
+        // the idiom: its "that" is the subject, not a relative pronoun.
+        let ends_on_worry_idiom = |k: usize| {
+            let rest = &surfaces[k + 1..];
+            rest.len() <= 6
+                && rest.ends_with(&["worry", "about"])
+                && rest.iter().any(|w| matches!(*w, "something" | "anything"))
+        };
         let relative_negator = |k: usize| {
             relative_pronoun_before(k, |i| surfaces[i])
                 .is_some_and(|r| r >= 1 && !DISCOURSE_WORDS.contains(&surfaces[r - 1]))
+                && !ends_on_worry_idiom(k)
         };
         let scoped_negator = |k: usize| {
             relative_negator(k)
@@ -1212,6 +1221,18 @@ impl<'a> AnswerMatcher<'a> {
             .any(|t| DISMISSAL_WORDS.contains(&t.surface.as_str()))
             // The pronoun is the object of a short dismissal: "I've never needed
             // it", "forget about it", "all of that is ceremony".
+            // "..., but on a modern cloud that's not really a concern".
+            || next_clause.windows(3).any(|w| {
+                matches!(w[0].surface.as_str(), "that" | "this")
+                    && (w[1].is_negator
+                        || matches!(w[1].surface.as_str(), "is" | "was") && w[2].is_negator)
+            })
+            // "..., but you don't need to worry about it".
+            || next_clause.windows(3).take(12).any(|w| {
+                matches!(w[0].surface.as_str(), "worry" | "bother" | "care")
+                    && matches!(w[1].surface.as_str(), "about" | "with")
+                    && matches!(w[2].surface.as_str(), "it" | "them" | "that" | "this")
+            })
             || next_clause.iter().take(6).enumerate().any(|(k, t)| {
                 let next = next_clause.get(k + 1).map(|n| n.surface.as_str());
                 match t.surface.as_str() {
@@ -2548,6 +2569,8 @@ mod tests {
             "Virtual nodes, meaning many points per server, add complexity for no real benefit.",
             "Keys sit on a ring with virtual nodes. I wouldn't worry about that.",
             "The fuss about virtual nodes is exaggerated; I wouldn't sweat them.",
+            "People bring up virtual nodes, but on a modern ring that's not really something to worry about.",
+            "People bring up virtual nodes, but honestly you don't need to worry about them with a good hash.",
             "Virtual nodes aren't a real concern.",
             "Backoff and jitter aren't real reasons anymore.",
             "The claim that you need backoff is not true anymore.",
