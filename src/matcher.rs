@@ -390,6 +390,10 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["is", "ceremony"],
     &["are", "ceremony"],
     &["just", "ceremony"],
+    &["leave", "it", "off"],
+    &["leave", "them", "off"],
+    &["made", "sense", "when"],
+    &["made", "sense", "back", "when"],
 ];
 /// Dismissing phrases that a negator before them turns into advice: "forget
 /// about X" dismisses X, "don't forget about X" urges it.
@@ -2570,6 +2574,7 @@ mod tests {
             "Keys sit on a ring with virtual nodes. I wouldn't worry about that.",
             "The fuss about virtual nodes is exaggerated; I wouldn't sweat them.",
             "People bring up virtual nodes, but on a modern ring that's not really something to worry about.",
+            "Virtual nodes made sense when hashes were poor; today I'd leave them off.",
             "People bring up virtual nodes, but honestly you don't need to worry about them with a good hash.",
             "Virtual nodes aren't a real concern.",
             "Backoff and jitter aren't real reasons anymore.",
