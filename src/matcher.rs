@@ -1379,6 +1379,16 @@ impl<'a> AnswerMatcher<'a> {
         let mut found = Vec::new();
         for &first in &positions[0] {
             let clause = tokens[first].clause;
+            // A condition and the clause it governs make one claim: "if the
+            // consumer is down, the queue drops the message".
+            let governed = (self.is_condition(clause) || self.opens_with_when(clause))
+                .then_some(clause + 1)
+                .filter(|&next| {
+                    tokens
+                        .iter()
+                        .find(|t| t.clause == next)
+                        .is_some_and(|t| t.sentence == tokens[first].sentence)
+                });
             // "L7 reads headers and L4 reads ports" must not assert "L7 reads ports":
             // a claim ends at the next "and" after its first word.
             let next_and = tokens[first + 1..]
@@ -1390,7 +1400,7 @@ impl<'a> AnswerMatcher<'a> {
                 let allowed = |p: usize| {
                     p > last
                         && p <= first + window
-                        && tokens[p].clause == clause
+                        && (tokens[p].clause == clause || Some(tokens[p].clause) == governed)
                         && next_and.is_none_or(|a| p < a)
                 };
                 match ps.iter().find(|&&p| allowed(p)) {
@@ -1977,6 +1987,16 @@ impl<'a> AnswerMatcher<'a> {
 
     /// True when a clause opens with a condition ("if", "unless", "whether"),
     /// which asserts nothing either way.
+    /// True when the clause opens with "when" or "whenever": a condition in time.
+    fn opens_with_when(&self, clause: u32) -> bool {
+        self.analyzed
+            .tokens
+            .iter()
+            .filter(|t| t.clause == clause)
+            .take(2)
+            .any(|t| matches!(t.surface.as_str(), "when" | "whenever"))
+    }
+
     fn is_condition(&self, clause: u32) -> bool {
         self.analyzed
             .tokens
@@ -2252,6 +2272,24 @@ mod tests {
     #[test]
     fn claims_can_be_limited_to_one_clause() {
         let lexicon = Lexicon::builtin();
+        // A condition and the clause it governs make one claim.
+        let drops = Phrasing::compile("consumer down queue drops").unwrap();
+        for (answer, found) in [
+            ("If the consumer is down, the queue drops the message", true),
+            (
+                "When the consumer is down, the queue drops the message",
+                true,
+            ),
+            ("The consumer is down. The queue drops the message", false),
+            (
+                "The consumer is down, and the queue drops the message",
+                false,
+            ),
+        ] {
+            let analyzed = text::analyze(answer);
+            let matcher = AnswerMatcher::new(&lexicon, &analyzed);
+            assert_eq!(matcher.find_in_clause(&drops).is_some(), found, "{answer}");
+        }
         // A verb of leaving out governs the words right after it.
         let analyzed = text::analyze("To avoid uneven load you use virtual nodes");
         let matcher = AnswerMatcher::new(&lexicon, &analyzed);

@@ -573,6 +573,19 @@ fn third_set_keeps_its_floor() {
     );
 }
 
+/// Probes for the shared library's facts on misconceptions that writers of several
+/// blind sets reached for independently (ninth session): each wrong sentence is
+/// flagged and no correct one is.
+#[test]
+fn shared_library_probes_are_caught_without_false_alarms() {
+    let rows = reports(include_str!("data/generalisation/library-probes.jsonl"));
+    let kind = |row: &serde_json::Value| row["kind"].as_str().unwrap_or_default().to_string();
+    let (wrong, right): (Vec<_>, Vec<_>) =
+        rows.into_iter().partition(|(row, _)| kind(row) == "wrong");
+    assert_eq!(flagged(&wrong), wrong.len(), "every wrong probe is flagged");
+    assert_eq!(with_false_claims(&right), 0, "no correct probe is flagged");
+}
+
 /// Misconception probes: short answers that voice about ten misconceptions per
 /// question in two wordings each, plus correct sentences worded close to them,
 /// written by the helpers who then wrote facts for them (a tuning set; see the
