@@ -117,8 +117,11 @@ pub struct Scoring {
     pub off_topic_max_coverage: f64,
     /// Off-topic by rubric: the least coverage of another question's rubric...
     pub off_topic_other_coverage: f64,
-    /// ...and how far it must exceed the coverage of the question asked.
+    /// ...and how far it must exceed the coverage of the question asked...
     pub off_topic_coverage_gap: f64,
+    /// ...while the other question's reference fits the answer's words at least
+    /// this share as well as the asked one's: sibling rubrics share terms.
+    pub off_topic_rubric_min_fit: f64,
     /// How coverage of a hand-written rubric turns into concept points:
     /// `coverage ^ exponent`.
     pub coverage_exponent: f64,
@@ -187,6 +190,7 @@ impl Default for Scoring {
             off_topic_max_coverage: 0.6,
             off_topic_other_coverage: 0.8,
             off_topic_coverage_gap: 0.4,
+            off_topic_rubric_min_fit: 0.6,
             coverage_exponent: 1.3,
             derived_coverage_exponent: 0.5,
             derived_contradiction_penalty: 0.0,
@@ -1049,7 +1053,8 @@ impl Grader {
                     .filter_map(|(id, cosine)| {
                         let other = self.coverage_on(id, answer)?;
                         (other >= s.off_topic_other_coverage
-                            && other - coverage >= s.off_topic_coverage_gap)
+                            && other - coverage >= s.off_topic_coverage_gap
+                            && *cosine >= s.off_topic_rubric_min_fit * fit)
                             .then(|| (id.clone(), *cosine, other))
                     })
                     .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))

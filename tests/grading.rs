@@ -102,6 +102,18 @@ fn an_answer_to_another_question_is_named() {
 }
 
 #[test]
+fn a_short_answer_in_terms_a_sibling_rubric_shares_is_not_off_topic() {
+    // Scatter-gather is the heart of sharding-3 and also a point of sharding-1's
+    // rubric; the answer's words fit sharding-3 best, so it is on topic.
+    let r = grade(
+        "sharding-3",
+        "Mostly with scatter-gather: the router fans the query out to every shard in parallel, each shard runs it on its own data, and the router merges the partial results, summing counts or merge-sorting rows for the top N. It is only as fast as the slowest shard.",
+    );
+    assert!(r.off_topic.is_none(), "{:?}", r.off_topic);
+    assert!(r.score > 10.0, "{}", r.score);
+}
+
+#[test]
 fn an_answer_covering_another_questions_rubric_is_off_topic() {
     let answer = "The client generates a unique key per logical operation and sends it with every retry. The server keeps a table of processed keys with a unique constraint, and in the same database transaction as the business write it inserts the key together with the stored response. If the key already exists, the server returns the saved response instead of doing the work again. Two concurrent duplicates are handled by inserting first and catching the unique constraint violation. Where possible, make writes absolute (set the balance to 900) rather than relative, or make the update conditional on the expected version. Keys expire after a day.";
     // Asked about ordering and exactly-once delivery, it answers how to store
