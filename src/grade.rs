@@ -262,6 +262,44 @@ const ABSOLUTES: &[&str] = &[
     "zero",
 ];
 /// Words right before an absolute that qualify it: "almost always".
+/// Verbs of talking or thinking: an absolute before one describes a habit of
+/// speech ("people always bring up X"), not a claim about the system.
+const TALK_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "bring",
+    "brings",
+    "mention",
+    "mentions",
+    "tell",
+    "tells",
+    "ask",
+    "asks",
+    "forget",
+    "forgets",
+    "think",
+    "thinks",
+    "recommend",
+    "recommends",
+    "talk",
+    "talks",
+    "insist",
+    "insists",
+    "quote",
+    "quotes",
+    "cite",
+    "cites",
+    "hear",
+    "claim",
+    "claims",
+    "argue",
+    "argues",
+    "remember",
+    "worry",
+    "worries",
+];
+
 const QUALIFIERS: &[&str] = &[
     "almost",
     "nearly",
@@ -1499,6 +1537,13 @@ fn overclaims(
         let qualified = tokens[i.saturating_sub(2)..i]
             .iter()
             .any(|q| QUALIFIERS.contains(&q.surface.as_str()));
+        // "People always bring up X", "I always forget X": a habit of talk, no claim.
+        let of_talk = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.clause == t.clause && TALK_VERBS.contains(&n.surface.as_str()));
+        if of_talk {
+            continue;
+        }
         let about_rubric = tokens
             .iter()
             .any(|c| c.clause == t.clause && !c.is_stop && vocabulary.contains(&c.stem));
