@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first, ninth, tenth, eleventh, twelfth, thirteenth and fourteenth sets are the headline, with the fifth set as a further sealed
+#      first, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth and fifteenth sets are the headline, with the fifth set as a further sealed
 #      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
 #      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
@@ -37,6 +37,9 @@ echo "== HEADLINE: sealed half of the thirteenth set (written like the first bli
 echo
 echo "== HEADLINE: sealed half of the fourteenth set (four other voices, 2026-12-06, ninth session; unseen at 1946f94: Pearson 0.833, whole set 0.866; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fourteenth-sealed.jsonl"
 "$bin" eval --worst 0 "$gen/fourteenth-sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the fifteenth set (four more voices, 2026-12-06, ninth session; unseen at 8913b43: Pearson 0.884, whole set 0.891; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifteenth-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/fifteenth-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -76,6 +79,9 @@ echo "== tuning half of the thirteenth set (unseen figure of the whole set at b5
 echo
 echo "== tuning half of the fourteenth set (unseen figure of the whole set at 1946f94: Pearson 0.866): $bin eval --worst 0 $gen/fourteenth-tune.jsonl"
 "$bin" eval --worst 0 "$gen/fourteenth-tune.jsonl"
+echo
+echo "== tuning half of the fifteenth set (unseen figure of the whole set at 8913b43: Pearson 0.891): $bin eval --worst 0 $gen/fifteenth-tune.jsonl"
+"$bin" eval --worst 0 "$gen/fifteenth-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0
