@@ -65,6 +65,13 @@ pub struct Scoring {
     pub negation_penalty: f64,
     /// The highest score of a list of keywords with no reasoning.
     pub keyword_salad_cap: f64,
+    /// The highest score of a one-sentence answer that strings a list of terms
+    /// together ("X is when ..., and you solve it with A, B, C and D").
+    pub one_sentence_list_cap: f64,
+    /// The longest answer (in words) that the one-sentence list cap applies to.
+    pub one_sentence_list_max_words: usize,
+    /// How many short items in a row make that sentence a list.
+    pub one_sentence_list_items: usize,
     /// The highest score of an answer that fits another question far better.
     pub off_topic_cap: f64,
     /// The cap of a very short answer: a one-word answer is capped here, and the cap
@@ -169,6 +176,9 @@ impl Default for Scoring {
             negation_penalty: 10.0,
             penalty_floor_share: 0.2,
             keyword_salad_cap: 20.0,
+            one_sentence_list_cap: 35.0,
+            one_sentence_list_max_words: 45,
+            one_sentence_list_items: 3,
             off_topic_cap: 10.0,
             brevity_floor: 45.0,
             brevity_full_ratio: 0.9,
@@ -1007,6 +1017,14 @@ impl Grader {
         if let Some(reason) = keyword_salad(answer, &analyzed).filter(|_| essay) {
             lower_cap(s.keyword_salad_cap, reason, &mut cap);
         }
+        if essay && is_one_sentence_list(answer, s) {
+            lower_cap(
+                s.one_sentence_list_cap,
+                "one sentence that strings terms together: say how each works and why it matters"
+                    .into(),
+                &mut cap,
+            );
+        }
         // Restating the question: a large share of the answer's words are the question's own.
         let question_stems: std::collections::HashSet<String> = text::analyze(&question.text)
             .content()
@@ -1677,6 +1695,40 @@ pub fn keyword_salad(answer: &str, analyzed: &Analyzed) -> Option<String> {
             in_list, total, reasoning
         )
     })
+}
+
+/// True when the whole answer is one plain sentence of at most
+/// `one_sentence_list_max_words` words holding a run of short list items: a
+/// question restated with buzzwords ("The thundering herd problem is when ...,
+/// and you solve it with locking, request coalescing and jitter"). Notes with
+/// arrows, semicolons, colons, brackets or several sentences are left alone.
+fn is_one_sentence_list(answer: &str, s: &Scoring) -> bool {
+    let text = answer.trim();
+    let body = text.strip_suffix(['.', '!']).unwrap_or(text);
+    let plain = !body.contains(['.', '!', '?', ';', ':', '(', '\n', '→'])
+        && !["->", "=>"].iter().any(|a| body.contains(a));
+    if !plain || text::words(body).count() > s.one_sentence_list_max_words {
+        return false;
+    }
+    // The longest run of items of at most three words, cut at commas, "and" and "or".
+    let mut run = 0;
+    let mut longest = 0;
+    for part in body
+        .split(',')
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" or "))
+    {
+        let words = part.split_whitespace().count();
+        run = match words {
+            0 => run,
+            1..=3 => run + 1,
+            // A longer item can open the list: "you solve it with locking".
+            4..=6 => 1,
+            _ => 0,
+        };
+        longest = longest.max(run);
+    }
+    longest >= s.one_sentence_list_items
 }
 
 /// True when a sentence after the first is a statement rather than a list: four

@@ -91,6 +91,27 @@ fn keyword_salad_is_capped_low() {
 }
 
 #[test]
+fn a_one_sentence_string_of_terms_is_capped_but_notes_are_not() {
+    let restated = grade(
+        "caching-2",
+        "The thundering herd problem is when many requests hit the database together after a key expires, and you handle it with locking, request coalescing, early expiration and jitter.",
+    );
+    assert!(restated.score <= 35.0, "{}", restated.score);
+    assert!(capped_by(
+        &restated,
+        "one sentence that strings terms together"
+    ));
+    let notes = grade(
+        "caching-2",
+        "Hot key expires -> many concurrent misses -> all hit the DB at once. Fixes: a lock so one request recomputes; early refresh; request coalescing.",
+    );
+    assert!(!capped_by(
+        &notes,
+        "one sentence that strings terms together"
+    ));
+}
+
+#[test]
 fn an_answer_to_another_question_is_named() {
     let r = grade(
         "cdn-1",
