@@ -1701,20 +1701,21 @@ pub fn keyword_salad(answer: &str, analyzed: &Analyzed) -> Option<String> {
 /// `one_sentence_list_max_words` words holding a run of short list items: a
 /// question restated with buzzwords ("The thundering herd problem is when ...,
 /// and you solve it with locking, request coalescing and jitter"). Notes with
-/// arrows, semicolons, colons, brackets or several sentences are left alone.
+/// arrows, semicolons, colons or several sentences are left alone.
 fn is_one_sentence_list(answer: &str, s: &Scoring) -> bool {
     let text = answer.trim();
     let body = text.strip_suffix(['.', '!']).unwrap_or(text);
-    let plain = !body.contains(['.', '!', '?', ';', ':', '(', '\n', '→'])
+    let plain = !body.contains(['.', '!', '?', ';', ':', '\n', '→'])
         && !["->", "=>"].iter().any(|a| body.contains(a));
     if !plain || text::words(body).count() > s.one_sentence_list_max_words {
         return false;
     }
-    // The longest run of items of at most three words, cut at commas, "and" and "or".
+    // The longest run of items of at most three words, cut at commas, brackets,
+    // "and" and "or".
     let mut run = 0;
     let mut longest = 0;
     for part in body
-        .split(',')
+        .split([',', '(', ')'])
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" or "))
     {
@@ -1722,8 +1723,13 @@ fn is_one_sentence_list(answer: &str, s: &Scoring) -> bool {
         run = match words {
             0 => run,
             1..=3 => run + 1,
-            // A longer item can open the list: "you solve it with locking".
-            4..=6 => 1,
+            // A longer item can close a list ("..., load balancing and minimal
+            // data movement in distributed systems") or open one ("you solve it
+            // with locking, ...").
+            4..=6 => {
+                longest = longest.max(run + 1);
+                1
+            }
             _ => 0,
         };
         longest = longest.max(run);
