@@ -126,6 +126,8 @@ pub struct Scoring {
     pub off_topic_other_coverage: f64,
     /// ...and how far it must exceed the coverage of the question asked...
     pub off_topic_coverage_gap: f64,
+    /// ...or by more when it is a sibling question of the same topic...
+    pub off_topic_sibling_gap: f64,
     /// ...while the other question's reference fits the answer's words at least
     /// this share as well as the asked one's: sibling rubrics share terms.
     pub off_topic_rubric_min_fit: f64,
@@ -201,6 +203,7 @@ impl Default for Scoring {
             off_topic_other_coverage: 0.8,
             off_topic_coverage_gap: 0.4,
             off_topic_rubric_min_fit: 0.6,
+            off_topic_sibling_gap: 0.6,
             coverage_exponent: 1.3,
             derived_coverage_exponent: 0.5,
             derived_contradiction_penalty: 0.0,
@@ -1108,8 +1111,19 @@ impl Grader {
                     .iter()
                     .filter_map(|(id, cosine)| {
                         let other = self.coverage_on(id, answer)?;
+                        // A sibling question of the same topic shares more of the
+                        // asked one's points, so it must lead by more.
+                        let sibling = self
+                            .deck
+                            .question(id)
+                            .is_ok_and(|q| q.topic_slug == question.topic_slug);
+                        let gap = if sibling {
+                            s.off_topic_sibling_gap
+                        } else {
+                            s.off_topic_coverage_gap
+                        };
                         (other >= s.off_topic_other_coverage
-                            && other - coverage >= s.off_topic_coverage_gap
+                            && other - coverage >= gap
                             && *cosine >= s.off_topic_rubric_min_fit * fit)
                             .then(|| (id.clone(), *cosine, other))
                     })

@@ -132,6 +132,13 @@ fn a_short_answer_in_terms_a_sibling_rubric_shares_is_not_off_topic() {
     );
     assert!(r.off_topic.is_none(), "{:?}", r.off_topic);
     assert!(r.score > 10.0, "{}", r.score);
+    // Choosing a shard key that keeps queries local is sharding-1's point and
+    // sharding-3's first remedy: a sibling must lead by more to take the answer.
+    let r = grade(
+        "sharding-3",
+        "Best is to avoid them: pick a shard key that keeps most queries on one shard. When a query must span shards, send it to every shard in parallel and merge the partial results in a coordinator, summing counts; latency follows the slowest shard.",
+    );
+    assert!(r.off_topic.is_none(), "{:?}", r.off_topic);
 }
 
 #[test]
