@@ -971,9 +971,21 @@ impl<'a> AnswerMatcher<'a> {
     fn dismissal_only_after_result(&self, m: &Match) -> bool {
         let tokens = &self.analyzed.tokens;
         let clause = tokens[m.from].clause;
+        // "so much time" intensifies; it opens no result.
+        let intensifier = |i: usize| {
+            tokens[i].surface == "so"
+                && tokens.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        n.surface.as_str(),
+                        "much" | "many" | "far" | "little" | "few" | "long" | "often"
+                    )
+                })
+        };
         let Some(result) = (m.to + 1..tokens.len())
             .take_while(|&i| tokens[i].clause == clause)
-            .find(|&i| matches!(tokens[i].surface.as_str(), "so" | "because" | "since"))
+            .find(|&i| {
+                matches!(tokens[i].surface.as_str(), "so" | "because" | "since") && !intensifier(i)
+            })
         else {
             return false;
         };
@@ -2613,6 +2625,7 @@ mod tests {
             "The fuss about virtual nodes is exaggerated; I wouldn't sweat them.",
             "People bring up virtual nodes, but on a modern ring that's not really something to worry about.",
             "Virtual nodes made sense when hashes were poor; today I'd leave them off.",
+            "The virtual nodes people spend so much time on aren't really something to worry about.",
             "People bring up virtual nodes, but honestly you don't need to worry about them with a good hash.",
             "Virtual nodes aren't a real concern.",
             "Backoff and jitter aren't real reasons anymore.",
