@@ -126,6 +126,10 @@ pub struct Scoring {
     pub off_topic_other_coverage: f64,
     /// ...and how far it must exceed the coverage of the question asked...
     pub off_topic_coverage_gap: f64,
+    /// Off-topic by words for an answer that covers `off_topic_max_coverage` or
+    /// more of the asked rubric: the other reference's cosine must be this many
+    /// times the asked one's.
+    pub off_topic_covered_ratio: f64,
     /// ...or by more when it is a sibling question of the same topic...
     pub off_topic_sibling_gap: f64,
     /// ...while the other question's reference fits the answer's words at least
@@ -204,6 +208,7 @@ impl Default for Scoring {
             off_topic_coverage_gap: 0.4,
             off_topic_rubric_min_fit: 0.6,
             off_topic_sibling_gap: 0.6,
+            off_topic_covered_ratio: 2.0,
             coverage_exponent: 1.3,
             derived_coverage_exponent: 0.5,
             derived_contradiction_penalty: 0.0,
@@ -1092,7 +1097,16 @@ impl Grader {
         }
 
         let mut off_topic = None;
-        if in_deck && coverage < s.off_topic_max_coverage {
+        if in_deck {
+            // An answer that covers much of the asked rubric is off topic only
+            // when another reference fits its words by a wider margin (it is
+            // that question's answer, sharing the topic's terms).
+            let covered = coverage >= s.off_topic_max_coverage;
+            let ratio = if covered {
+                s.off_topic_covered_ratio
+            } else {
+                s.off_topic_ratio
+            };
             let candidates = self.other_candidates(answer, &answer_vector, &question.id);
             let fit = answer_vector
                 .cosine(&self.topic_vector(question, rubric))
@@ -1101,7 +1115,7 @@ impl Grader {
             let by_words = candidates
                 .iter()
                 .filter(|(_, cosine)| {
-                    *cosine >= s.off_topic_min_similarity && *cosine >= s.off_topic_ratio * fit
+                    *cosine >= s.off_topic_min_similarity && *cosine >= ratio * fit
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                 .map(|(id, cosine)| (id.clone(), *cosine, None));
@@ -1130,7 +1144,12 @@ impl Grader {
                     .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
                     .map(|(id, cosine, other)| (id, cosine, Some(other)))
             };
-            if let Some((other, other_similarity, other_coverage)) = by_words.or_else(by_rubric) {
+            let found = if covered {
+                by_words
+            } else {
+                by_words.or_else(by_rubric)
+            };
+            if let Some((other, other_similarity, other_coverage)) = found {
                 let other_text = self
                     .deck
                     .question(&other)

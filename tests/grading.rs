@@ -142,6 +142,19 @@ fn a_short_answer_in_terms_a_sibling_rubric_shares_is_not_off_topic() {
 }
 
 #[test]
+fn an_answer_to_a_sibling_question_is_off_topic_even_when_it_shares_the_topics_terms() {
+    // Asked how to choose a shard key, it explains consistent hashing: it earns
+    // some of sharding-1's points through shared terms (spread, hot spots), but
+    // sharding-2's reference fits its words far better.
+    let answer = "With hash(key) mod N, changing N remaps nearly every key, which for a cache means a flood of misses and for a database a full migration. Consistent hashing places servers and keys on one hash ring and gives each key to the first server clockwise, so a new server only takes the keys between it and its predecessor, about 1/N of them, and a failed server's keys move to the next one. Many virtual nodes per server smooth the load and spread a dead server's share. Cassandra, Dynamo and memcached clients do this.";
+    let r = grade("sharding-1", answer);
+    let other = r.off_topic.as_ref().expect("off topic");
+    assert_eq!(other.question_id, "sharding-2");
+    assert!(r.score <= 10.0, "{}", r.score);
+    assert!(grade("sharding-2", answer).off_topic.is_none());
+}
+
+#[test]
 fn an_answer_covering_another_questions_rubric_is_off_topic() {
     let answer = "The client generates a unique key per logical operation and sends it with every retry. The server keeps a table of processed keys with a unique constraint, and in the same database transaction as the business write it inserts the key together with the stored response. If the key already exists, the server returns the saved response instead of doing the work again. Two concurrent duplicates are handled by inserting first and catching the unique constraint violation. Where possible, make writes absolute (set the balance to 900) rather than relative, or make the update conditional on the expected version. Keys expire after a day.";
     // Asked about ordering and exactly-once delivery, it answers how to store
