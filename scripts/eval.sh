@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth and fifteenth sets are the headline, with the fifth set as a further sealed
+#      first, ninth, tenth, eleventh, twelfth, thirteenth to sixteenth sets are the headline, with the fifth set as a further sealed
 #      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
 #      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
@@ -40,6 +40,9 @@ echo "== HEADLINE: sealed half of the fourteenth set (four other voices, 2026-12
 echo
 echo "== HEADLINE: sealed half of the fifteenth set (four more voices, 2026-12-06, ninth session; unseen at 8913b43: Pearson 0.884, whole set 0.891; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifteenth-sealed.jsonl"
 "$bin" eval --worst 0 "$gen/fifteenth-sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the sixteenth set (four more voices, 2026-12-06, end of the ninth session; unseen at 2501e50: Pearson 0.886, whole set 0.893; only ever evaluated in aggregate): $bin eval --worst 0 $gen/sixteenth-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/sixteenth-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -82,6 +85,9 @@ echo "== tuning half of the fourteenth set (unseen figure of the whole set at 19
 echo
 echo "== tuning half of the fifteenth set (unseen figure of the whole set at 8913b43: Pearson 0.891): $bin eval --worst 0 $gen/fifteenth-tune.jsonl"
 "$bin" eval --worst 0 "$gen/fifteenth-tune.jsonl"
+echo
+echo "== tuning half of the sixteenth set (unseen figure of the whole set at 2501e50: Pearson 0.893): $bin eval --worst 0 $gen/sixteenth-tune.jsonl"
+"$bin" eval --worst 0 "$gen/sixteenth-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0
