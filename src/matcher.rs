@@ -209,6 +209,7 @@ const DISMISSAL_WORDS: &[&str] = &[
     "cop-out",
     "gold-plating",
     "belt-and-suspenders",
+    "incidental",
 ];
 /// Words that, within eight words after a negator, dismiss what the clause
 /// names: "I don't think X is something to worry about", "X isn't a real concern".
@@ -274,6 +275,11 @@ const REAL_CONCERNS: &[&str] = &[
     "limitations",
     "factor",
     "consideration",
+    "argument",
+    "arguments",
+    "driver",
+    "criterion",
+    "signal",
 ];
 /// Words after a predicative "true" or "real" that end its claim: "not true anymore".
 const PREDICATE_ENDINGS: &[&str] = &[
@@ -390,6 +396,10 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["is", "ceremony"],
     &["are", "ceremony"],
     &["just", "ceremony"],
+    &["adds", "nothing", "measurable"],
+    &["add", "nothing", "measurable"],
+    &["adds", "no", "value"],
+    &["add", "no", "value"],
     &["leave", "it", "off"],
     &["leave", "them", "off"],
     &["made", "sense", "when"],
@@ -1908,19 +1918,25 @@ impl<'a> AnswerMatcher<'a> {
         after.iter().enumerate().any(|(k, t)| {
             DENIAL_WORDS.contains(&t.surface.as_str())
                 || (t.surface == "anti" && after.get(k + 1).is_some_and(|n| n.stem == "pattern"))
-                || (t.is_negator
-                    && k < 6
-                    && (after
-                        .get(k + 1)
+                || (t.is_negator && k < 6 && {
+                    // "doesn't really help", "doesn't actually matter": an adverb
+                    // may stand between the negator and the verb.
+                    let adverb = after.get(k + 1).is_some_and(|n| {
+                        matches!(n.surface.as_str(), "really" | "actually" | "even")
+                    });
+                    let verb = if adverb { k + 2 } else { k + 1 };
+                    (after
+                        .get(verb)
                         .is_some_and(|n| DENIED_VERBS.contains(&n.surface.as_str()))
                         // "result not needed now" is about timing, not a denial.
                         && !after
-                            .get(k + 2)
-                            .is_some_and(|w| TIMING_WORDS.contains(&w.surface.as_str()))
+                            .get(verb + 1)
+                            .is_some_and(|w| TIMING_WORDS.contains(&w.surface.as_str())))
                         || after[k + 1..]
                             .iter()
                             .take(3)
-                            .any(|n| DISMISSING_WORDS.contains(&n.stem.as_str()))))
+                            .any(|n| DISMISSING_WORDS.contains(&n.stem.as_str()))
+                })
         })
     }
 
@@ -2629,6 +2645,8 @@ mod tests {
             "People bring up virtual nodes, but honestly you don't need to worry about them with a good hash.",
             "Virtual nodes aren't a real concern.",
             "Backoff and jitter aren't real reasons anymore.",
+            "Backoff isn't a real argument, though.",
+            "The backoff is incidental.",
             "The claim that you need backoff is not true anymore.",
         ] {
             let phrasing = [
@@ -2891,6 +2909,15 @@ mod tests {
             "idempotency key"
         ));
         assert!(covered("we do not shard and use replicas", "replicas"));
+        // An adverb between the negator and the verb of use: "doesn't really help".
+        assert!(
+            find(
+                "Virtual nodes don't really help at real sizes",
+                "virtual nodes"
+            )
+            .unwrap()
+            .negated
+        );
         // "instead of" denies its object, not the main clause after it.
         assert!(covered(
             "instead of calling the service it just fails right away",
