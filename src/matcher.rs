@@ -396,6 +396,11 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["is", "ceremony"],
     &["are", "ceremony"],
     &["just", "ceremony"],
+    &["not", "what", "decides"],
+    &["not", "really", "the", "test"],
+    &["not", "the", "real", "test"],
+    &["not", "change", "the", "calculus"],
+    &["not", "a", "meaningful", "design"],
     &["adds", "nothing", "measurable"],
     &["add", "nothing", "measurable"],
     &["adds", "no", "value"],
@@ -2647,6 +2652,7 @@ mod tests {
             "Backoff and jitter aren't real reasons anymore.",
             "Backoff isn't a real argument, though.",
             "The backoff is incidental.",
+            "Whether you use backoff isn't what decides it.",
             "The claim that you need backoff is not true anymore.",
         ] {
             let phrasing = [
