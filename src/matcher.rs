@@ -2652,7 +2652,7 @@ mod tests {
             "Backoff and jitter aren't real reasons anymore.",
             "Backoff isn't a real argument, though.",
             "The backoff is incidental.",
-            "Whether you use backoff isn't what decides it.",
+            "Backoff isn't what decides it.",
             "The claim that you need backoff is not true anymore.",
         ] {
             let phrasing = [
