@@ -126,15 +126,15 @@ pub struct Scoring {
     pub off_topic_other_coverage: f64,
     /// ...and how far it must exceed the coverage of the question asked...
     pub off_topic_coverage_gap: f64,
-    /// Off-topic by words for an answer that covers `off_topic_max_coverage` or
-    /// more of the asked rubric: the other reference's cosine must be this many
-    /// times the asked one's.
-    pub off_topic_covered_ratio: f64,
     /// ...or by more when it is a sibling question of the same topic...
     pub off_topic_sibling_gap: f64,
     /// ...while the other question's reference fits the answer's words at least
     /// this share as well as the asked one's: sibling rubrics share terms.
     pub off_topic_rubric_min_fit: f64,
+    /// Off-topic by words for an answer that covers `off_topic_max_coverage` or
+    /// more of the asked rubric: the other reference's cosine must be this many
+    /// times the asked one's.
+    pub off_topic_covered_ratio: f64,
     /// How coverage of a hand-written rubric turns into concept points:
     /// `coverage ^ exponent`.
     pub coverage_exponent: f64,
@@ -279,7 +279,6 @@ const ABSOLUTES: &[&str] = &[
     "infinite",
     "zero",
 ];
-/// Words right before an absolute that qualify it: "almost always".
 /// Verbs of talking or thinking: an absolute before one describes a habit of
 /// speech ("people always bring up X"), not a claim about the system.
 const TALK_VERBS: &[&str] = &[
@@ -318,6 +317,7 @@ const TALK_VERBS: &[&str] = &[
     "worries",
 ];
 
+/// Words right before an absolute that qualify it: "almost always".
 const QUALIFIERS: &[&str] = &[
     "almost",
     "nearly",
