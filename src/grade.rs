@@ -685,13 +685,22 @@ impl Grader {
         // true exactly-once delivery", "exactly-once is a myth"), found: their
         // clauses agree with the rubric, so they neither deny a concept nor
         // dismiss the question.
+        // So do the mentions of a concept that advises against its subject or
+        // denies it exists ("exactly-once delivery does not exist" and an answer
+        // calling it "not real").
         let agreeing: Vec<Match> = rubric
             .concepts
             .iter()
-            .flat_map(|c| &c.phrasings)
-            .filter(|p| p.states_negation() || p.states_dismissal())
-            .filter_map(|p| matcher.find(p))
-            .filter(|m| !m.negated)
+            .flat_map(|c| {
+                let against = c.advises_against();
+                let matcher = &matcher;
+                c.phrasings.iter().filter_map(move |p| {
+                    let states = p.states_negation() || p.states_dismissal();
+                    matcher
+                        .find(p)
+                        .filter(|m| (states && !m.negated) || (against && !states))
+                })
+            })
             .collect();
         let disagreeing: Vec<std::ops::Range<usize>> = dismissals
             .iter()

@@ -1622,8 +1622,24 @@ impl<'a> AnswerMatcher<'a> {
                 && !self.is_reported(m)
                 && !self.is_conditional(m)
         };
+        // A forbidden match that holds an allowed one is that value, gappily read:
+        // "IP/port at the transport layer" is no "IP layer".
+        let allowed_spans: Vec<Match> = allowed
+            .iter()
+            .flat_map(|p| self.claims(p))
+            .filter(|m| !m.negated)
+            .collect();
+        let holds_allowed = |m: &Match| {
+            allowed_spans
+                .iter()
+                .any(|a| m.from <= a.from && a.to <= m.to)
+        };
         for p in forbidden {
-            if let Some(m) = self.claims(p).into_iter().find(|m| !m.negated && about(m)) {
+            if let Some(m) = self
+                .claims(p)
+                .into_iter()
+                .find(|m| !m.negated && about(m) && !holds_allowed(m))
+            {
                 return Some((m, Contradiction::Forbidden));
             }
         }
@@ -2349,6 +2365,26 @@ mod tests {
         assert!(matcher
             .find_in_clause(&Phrasing::compile("l4 reads http").unwrap())
             .is_some());
+    }
+
+    #[test]
+    fn a_forbidden_match_that_holds_an_allowed_one_is_no_contradiction() {
+        let lexicon = Lexicon::builtin();
+        let compile = |list: &[&str]| -> Vec<Phrasing> {
+            list.iter().map(|p| Phrasing::compile(p).unwrap()).collect()
+        };
+        let fires = |answer: &str| {
+            let analyzed = text::analyze(answer);
+            AnswerMatcher::new(&lexicon, &analyzed)
+                .contradiction(
+                    &compile(&["l4"]),
+                    &compile(&["transport layer"]),
+                    &compile(&["ip layer"]),
+                )
+                .is_some()
+        };
+        assert!(!fires("L4 works on IP/port at the transport layer"));
+        assert!(fires("L4 works at the IP layer"));
     }
 
     fn contradiction(answer: &str) -> Option<Contradiction> {

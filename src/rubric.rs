@@ -42,6 +42,15 @@ const SKEPTICAL_WORDS: &[&str] = &["little", "overkill", "unnecessary", "prematu
 /// "other users may see stale data briefly"): an answer that dismisses the cost
 /// ("it's no big deal") agrees with it.
 const ACCEPTING_WORDS: &[&str] = &["acceptable", "tolerable", "may"];
+/// Phrases by which a label denies that something exists or can be had.
+const EXISTENCE_DENIALS: &[&str] = &[
+    "does not exist",
+    "doesn't exist",
+    "is impossible",
+    "is a myth",
+    "not possible",
+    "no such thing",
+];
 
 impl Concept {
     /// The first word of the label and of its part after a colon, lower-cased.
@@ -62,6 +71,15 @@ impl Concept {
         self.openers()
             .iter()
             .any(|w| NEGATIVE_OPENERS.contains(&w.as_str()))
+            || self.denies_existence()
+    }
+
+    /// True when the label's main claim denies that something exists or can be
+    /// had ("True exactly-once delivery does not exist"): an answer that calls
+    /// that thing "not real" or "a myth" agrees with it.
+    fn denies_existence(&self) -> bool {
+        let claim = self.label.split(';').next().unwrap_or("").to_lowercase();
+        EXISTENCE_DENIALS.iter().any(|d| claim.contains(d))
     }
 
     /// True when the label advises against something ("Not real-time data") or
@@ -74,6 +92,7 @@ impl Concept {
                 SKEPTICAL_WORDS.contains(&w.as_str()) || ACCEPTING_WORDS.contains(&w.as_str())
             })
             || self.label.to_lowercase().contains("only adds")
+            || self.denies_existence()
     }
 }
 

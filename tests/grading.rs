@@ -112,6 +112,22 @@ fn a_one_sentence_string_of_terms_is_capped_but_notes_are_not() {
 }
 
 #[test]
+fn calling_what_a_point_denies_not_real_agrees_with_it() {
+    // The point is that exactly-once delivery does not exist: "not real" agrees.
+    let r = grade(
+        "messaging-3",
+        "Order: only within a partition -> same key (order_id) -> same partition; no global order. Exactly-once not real -> at-least-once + idempotent consumer: event UUID, dedup table, process + insert in one txn.",
+    );
+    let myth = r
+        .concepts
+        .iter()
+        .find(|c| c.id == "exactly-once-myth")
+        .unwrap();
+    assert_eq!(myth.status, ConceptStatus::Covered);
+    assert!(!r.penalties.iter().any(|p| p.reason.contains("dismisses")));
+}
+
+#[test]
 fn an_answer_to_another_question_is_named() {
     let r = grade(
         "cdn-1",
