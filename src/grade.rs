@@ -72,6 +72,9 @@ pub struct Scoring {
     pub one_sentence_list_max_words: usize,
     /// How many short items in a row make that sentence a list.
     pub one_sentence_list_items: usize,
+    /// How many distinct words that weigh qualities ("fast", "simple", "needs",
+    /// "no") make short items notes that compare options, not a keyword list.
+    pub notes_weighing_words: usize,
     /// The highest score of an answer that fits another question far better.
     pub off_topic_cap: f64,
     /// The cap of a very short answer: a one-word answer is capped here, and the cap
@@ -185,6 +188,7 @@ impl Default for Scoring {
             one_sentence_list_cap: 35.0,
             one_sentence_list_max_words: 45,
             one_sentence_list_items: 3,
+            notes_weighing_words: 3,
             off_topic_cap: 10.0,
             brevity_floor: 45.0,
             brevity_full_ratio: 0.9,
@@ -1031,7 +1035,9 @@ impl Grader {
             );
         }
 
-        if let Some(reason) = keyword_salad(answer, &analyzed).filter(|_| essay) {
+        if let Some(reason) =
+            keyword_salad(answer, &analyzed).filter(|_| essay && !weighs_qualities(&analyzed, s))
+        {
             lower_cap(s.keyword_salad_cap, reason, &mut cap);
         }
         if essay && is_one_sentence_list(answer, s) {
@@ -1074,11 +1080,12 @@ impl Grader {
             .map(|c| c.weight)
             .sum();
         let covered_total: f64 = covered.iter().map(|c| c.weight).sum();
-        let explains = analyzed.tokens.len() >= s.name_dropping_max_words
+        let explains = (analyzed.tokens.len() >= s.name_dropping_max_words
             && analyzed.tokens.iter().any(|t| {
                 REASONING_WORDS.contains(&t.surface.as_str())
                     || MECHANISM_WORDS.contains(&t.surface.as_str())
-            });
+            }))
+            || weighs_qualities(&analyzed, s);
         if essay
             && !explains
             && covered.len() >= s.name_dropping_min_concepts
@@ -1737,6 +1744,55 @@ pub fn keyword_salad(answer: &str, analyzed: &Analyzed) -> Option<String> {
             in_list, total, reasoning
         )
     })
+}
+
+/// Words that weigh a quality or a need: notes that use several of them compare
+/// options ("Sync: caller needs result now, fast reliable op"), where a keyword
+/// list only names things.
+const WEIGHING_WORDS: &[&str] = &[
+    "high",
+    "low",
+    "higher",
+    "lower",
+    "fast",
+    "faster",
+    "slow",
+    "slower",
+    "simple",
+    "simpler",
+    "more",
+    "less",
+    "need",
+    "needs",
+    "no",
+    "easy",
+    "easier",
+    "lose",
+    "loses",
+    "strict",
+    "cheap",
+    "cheaper",
+    "expensive",
+    "costly",
+    "smarter",
+    "immediate",
+    "deferred",
+    "now",
+    "later",
+    "must",
+    "better",
+    "worse",
+];
+
+/// True when the answer uses `notes_weighing_words` or more distinct weighing words.
+fn weighs_qualities(analyzed: &Analyzed, s: &Scoring) -> bool {
+    let distinct: std::collections::HashSet<&str> = analyzed
+        .tokens
+        .iter()
+        .map(|t| t.surface.as_str())
+        .filter(|w| WEIGHING_WORDS.contains(w))
+        .collect();
+    distinct.len() >= s.notes_weighing_words
 }
 
 /// True when the whole answer is one plain sentence of at most

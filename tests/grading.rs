@@ -112,6 +112,29 @@ fn a_one_sentence_string_of_terms_is_capped_but_notes_are_not() {
 }
 
 #[test]
+fn notes_that_weigh_options_are_no_keyword_list() {
+    let notes = grade(
+        "messaging-1",
+        "Sync: caller needs the result now, fast reliable op, immediate error feedback (login). Queue: work can wait, slow or flaky downstream, bursts to absorb, fan-out.",
+    );
+    assert!(
+        !capped_by(&notes, "a list of keywords"),
+        "{:?}",
+        notes.penalties
+    );
+    assert!(
+        !capped_by(&notes, "names key points"),
+        "{:?}",
+        notes.penalties
+    );
+    let salad = grade(
+        "messaging-1",
+        "Queues: decoupling, fire-and-forget, backpressure, load leveling, retries, DLQ, idempotency, eventual consistency. Sync: request/response, latency, REST, gRPC, timeouts.",
+    );
+    assert!(salad.score <= 20.0, "{}", salad.score);
+}
+
+#[test]
 fn calling_what_a_point_denies_not_real_agrees_with_it() {
     // The point is that exactly-once delivery does not exist: "not real" agrees.
     let r = grade(
