@@ -183,7 +183,7 @@ impl Default for Scoring {
             central_weight: 3.0,
             mixed_answer_cap: 50.0,
             negation_penalty: 10.0,
-            penalty_floor_share: 0.2,
+            penalty_floor_share: 0.3,
             keyword_salad_cap: 20.0,
             one_sentence_list_cap: 35.0,
             one_sentence_list_max_words: 45,
