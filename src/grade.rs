@@ -1035,8 +1035,9 @@ impl Grader {
             );
         }
 
-        if let Some(reason) =
-            keyword_salad(answer, &analyzed).filter(|_| essay && !weighs_qualities(&analyzed, s))
+        // Notes that weigh options are neither a keyword list nor name-dropping.
+        let weighs_options = weighs_qualities(&analyzed, s);
+        if let Some(reason) = keyword_salad(answer, &analyzed).filter(|_| essay && !weighs_options)
         {
             lower_cap(s.keyword_salad_cap, reason, &mut cap);
         }
@@ -1085,7 +1086,7 @@ impl Grader {
                 REASONING_WORDS.contains(&t.surface.as_str())
                     || MECHANISM_WORDS.contains(&t.surface.as_str())
             }))
-            || weighs_qualities(&analyzed, s);
+            || weighs_options;
         if essay
             && !explains
             && covered.len() >= s.name_dropping_min_concepts

@@ -1408,14 +1408,15 @@ impl<'a> AnswerMatcher<'a> {
             let clause = tokens[first].clause;
             // A condition and the clause it governs make one claim: "if the
             // consumer is down, the queue drops the message".
-            let governed = (self.is_condition(clause) || self.opens_with_when(clause))
-                .then_some(clause + 1)
-                .filter(|&next| {
-                    tokens
-                        .iter()
-                        .find(|t| t.clause == next)
-                        .is_some_and(|t| t.sentence == tokens[first].sentence)
-                });
+            let governed = (self.is_condition(clause)
+                || self.clause_opens_with(clause, &["when", "whenever"]))
+            .then_some(clause + 1)
+            .filter(|&next| {
+                tokens
+                    .iter()
+                    .find(|t| t.clause == next)
+                    .is_some_and(|t| t.sentence == tokens[first].sentence)
+            });
             // "L7 reads headers and L4 reads ports" must not assert "L7 reads ports":
             // a claim ends at the next "and" after its first word.
             let next_and = tokens[first + 1..]
@@ -2036,23 +2037,18 @@ impl<'a> AnswerMatcher<'a> {
 
     /// True when a clause opens with a condition ("if", "unless", "whether"),
     /// which asserts nothing either way.
-    /// True when the clause opens with "when" or "whenever": a condition in time.
-    fn opens_with_when(&self, clause: u32) -> bool {
-        self.analyzed
-            .tokens
-            .iter()
-            .filter(|t| t.clause == clause)
-            .take(2)
-            .any(|t| matches!(t.surface.as_str(), "when" | "whenever"))
+    fn is_condition(&self, clause: u32) -> bool {
+        self.clause_opens_with(clause, CONDITION_WORDS)
     }
 
-    fn is_condition(&self, clause: u32) -> bool {
+    /// True when one of `words` is among the clause's first two words.
+    fn clause_opens_with(&self, clause: u32, words: &[&str]) -> bool {
         self.analyzed
             .tokens
             .iter()
             .filter(|t| t.clause == clause)
             .take(2)
-            .any(|t| CONDITION_WORDS.contains(&t.surface.as_str()))
+            .any(|t| words.contains(&t.surface.as_str()))
     }
 
     /// True when the clause starting at `start` is an item of a list: it or the
