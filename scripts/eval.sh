@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first, ninth, tenth, eleventh, twelfth, thirteenth to sixteenth sets are the headline, with the fifth set as a further sealed
+#      first, ninth, tenth, eleventh, twelfth, thirteenth to seventeenth sets are the headline, with the fifth set as a further sealed
 #      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
 #      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
@@ -43,6 +43,9 @@ echo "== HEADLINE: sealed half of the fifteenth set (four more voices, 2026-12-0
 echo
 echo "== HEADLINE: sealed half of the sixteenth set (four more voices, 2026-12-06, end of the ninth session; unseen at 2501e50: Pearson 0.886, whole set 0.893; only ever evaluated in aggregate): $bin eval --worst 0 $gen/sixteenth-sealed.jsonl"
 "$bin" eval --worst 0 "$gen/sixteenth-sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the seventeenth set (four more voices, 2026-12-06, tenth session; unseen at eab3b55: Pearson 0.840, whole set 0.857; only ever evaluated in aggregate): $bin eval --worst 0 $gen/seventeenth-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/seventeenth-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -88,6 +91,9 @@ echo "== tuning half of the fifteenth set (unseen figure of the whole set at 891
 echo
 echo "== tuning half of the sixteenth set (unseen figure of the whole set at 2501e50: Pearson 0.893): $bin eval --worst 0 $gen/sixteenth-tune.jsonl"
 "$bin" eval --worst 0 "$gen/sixteenth-tune.jsonl"
+echo
+echo "== tuning half of the seventeenth set (unseen figure of the whole set at eab3b55: Pearson 0.857): $bin eval --worst 0 $gen/seventeenth-tune.jsonl"
+"$bin" eval --worst 0 "$gen/seventeenth-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0

@@ -185,7 +185,7 @@ impl Default for Scoring {
             negation_penalty: 10.0,
             penalty_floor_share: 0.3,
             keyword_salad_cap: 20.0,
-            one_sentence_list_cap: 35.0,
+            one_sentence_list_cap: 20.0,
             one_sentence_list_max_words: 45,
             one_sentence_list_items: 3,
             notes_weighing_words: 3,
@@ -743,7 +743,12 @@ impl Grader {
             let mut found = find_any(&matcher, &concept.phrasings, answer, &normalized);
             let negative = concept.states_a_negative();
             let advises_against = concept.advises_against();
-            if advises_against && found.dismissed {
+            // "X is pointless" agrees with "not X"; "X isn't something to worry
+            // about" waves the advice off.
+            let waves_off_the_advice = advises_against
+                && found.dismissed
+                && found.at.is_some_and(|m| matcher.dismisses_a_warning(&m));
+            if advises_against && found.dismissed && !waves_off_the_advice {
                 found.status = ConceptStatus::Covered;
                 found.dismissed = false;
             }
@@ -765,6 +770,7 @@ impl Grader {
             // A derived concept is a single term, not a claim: "does not include
             // a constructor" still uses the term. Only hand-written concepts can be denied.
             if status == ConceptStatus::Negated
+                && !waves_off_the_advice
                 && (concept.negated_in_reference || negative || rubric.origin == Origin::Auto)
             {
                 // Yet a term the reference affirms and the answer denies is a

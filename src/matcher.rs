@@ -230,6 +230,9 @@ const DISMISSED_AFTER_NOT: &[&str] = &[
     "needed",
     "essential",
 ];
+/// Words of a warning that a negator before them waves off: "not something
+/// to worry about", "not a concern".
+const WARNING_WORDS: &[&str] = &["worry", "concern", "bother"];
 /// Nouns that "not a real ..." dismisses: "not a real concern", "no real risk".
 const REAL_CONCERNS: &[&str] = &[
     "concern",
@@ -954,6 +957,23 @@ impl<'a> AnswerMatcher<'a> {
                     && !self.scope_of_dismissal(m)
             })
             .map(|m| Match { negated: true, ..m })
+    }
+
+    /// True when the sentence of a match waves off a warning about it: a
+    /// negator shortly before "worry", "concern" or "bother" ("keeping live
+    /// data off the CDN isn't something to worry about"). Said of something
+    /// an interviewer advises against, that dismisses the advice.
+    pub fn dismisses_a_warning(&self, m: &Match) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let sentence = tokens[m.from].sentence;
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.sentence == sentence).collect();
+        words.iter().enumerate().any(|(k, t)| {
+            t.is_negator
+                && words[k + 1..]
+                    .iter()
+                    .take(8)
+                    .any(|n| WARNING_WORDS.contains(&n.surface.as_str()))
+        })
     }
 
     /// True when the match is the scope of a dismissing word before it, not what

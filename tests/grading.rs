@@ -96,7 +96,7 @@ fn a_one_sentence_string_of_terms_is_capped_but_notes_are_not() {
         "caching-2",
         "The thundering herd problem is when many requests hit the database together after a key expires, and you handle it with locking, request coalescing, early expiration and jitter.",
     );
-    assert!(restated.score <= 35.0, "{}", restated.score);
+    assert!(restated.score <= 20.0, "{}", restated.score);
     assert!(capped_by(
         &restated,
         "one sentence that strings terms together"
@@ -148,6 +148,22 @@ fn calling_what_a_point_denies_not_real_agrees_with_it() {
         .unwrap();
     assert_eq!(myth.status, ConceptStatus::Covered);
     assert!(!r.penalties.iter().any(|p| p.reason.contains("dismisses")));
+}
+
+#[test]
+fn waving_off_what_a_point_advises_against_denies_it() {
+    // "Not real-time data" agrees with "real-time data is pointless on a CDN",
+    // but "isn't something to worry about" waves the advice off.
+    let waved_off = grade(
+        "cdn-1",
+        "Static assets like images, JS and CSS go on the CDN with long TTLs. Keeping real-time data off the CDN is not something to worry about.",
+    );
+    assert_eq!(status(&waved_off, "realtime-not"), ConceptStatus::Negated);
+    let advised = grade(
+        "cdn-1",
+        "Static assets like images, JS and CSS go on the CDN with long TTLs. Real-time data such as live prices is pointless on the CDN, so it goes to origin.",
+    );
+    assert_eq!(status(&advised, "realtime-not"), ConceptStatus::Covered);
 }
 
 #[test]
