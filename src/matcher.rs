@@ -382,6 +382,10 @@ const DISMISSAL_PHRASES: &[&[&str]] = &[
     &["sloppy", "engineering"],
     &["is", "academic"],
     &["are", "academic"],
+    // "that's academic" ("that's" loses its "'s").
+    &["that", "academic"],
+    &["it", "academic"],
+    &["purely", "academic"],
     &["why", "would", "anyone"],
     &["why", "would", "you", "ever"],
     &["not", "really", "the", "point"],
@@ -563,6 +567,28 @@ const REPORTING_VERBS: &[&str] = &[
     "concludes",
     "suggest",
     "suggests",
+];
+
+/// More verbs that report a view after a reporter: "people will tell you X".
+const VIEW_VERBS: &[&str] = &[
+    "tell",
+    "recommend",
+    "recommends",
+    "mention",
+    "argue",
+    "push",
+];
+/// Words before a noun of advice that open a reported view: "the usual advice
+/// is X", "conventional wisdom says X".
+const VIEW_OPENERS: &[&str] = &["usual", "standard", "common", "conventional", "textbook"];
+/// Nouns of advice after `VIEW_OPENERS`.
+const VIEW_NOUNS: &[&str] = &[
+    "advice",
+    "answer",
+    "wisdom",
+    "recommendation",
+    "line",
+    "take",
 ];
 
 /// How an answer contradicts a fact.
@@ -1199,7 +1225,45 @@ impl<'a> AnswerMatcher<'a> {
         }) {
             return true;
         }
-        self.dismissed_by_next(clause) || self.dismissed_after_aside(clause)
+        self.dismissed_by_next(clause)
+            || self.dismissed_after_aside(clause)
+            || self.dismissed_reported_view(clause)
+    }
+
+    /// True when the clause belongs to a sentence that reports a view ("People
+    /// will tell you X, or that Y", "The usual advice is X") and what follows the
+    /// sentence dismisses it with a pronoun ("Honestly that's academic"): the
+    /// whole view is dismissed, not only its last clause.
+    fn dismissed_reported_view(&self, clause: u32) -> bool {
+        let tokens = &self.analyzed.tokens;
+        let Some(at) = tokens.iter().position(|t| t.clause == clause) else {
+            return false;
+        };
+        let sentence = tokens[at].sentence;
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.sentence == sentence)
+            .map(|t| t.surface.as_str())
+            .collect();
+        let opening = &words[..words.len().min(6)];
+        let reports = opening.iter().enumerate().any(|(k, w)| {
+            REPORTERS.contains(w)
+                && opening[k + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|n| REPORTING_VERBS.contains(n) || VIEW_VERBS.contains(n))
+        }) || opening
+            .windows(2)
+            .any(|w| VIEW_OPENERS.contains(&w[0]) && VIEW_NOUNS.contains(&w[1]));
+        if !reports {
+            return false;
+        }
+        let Some(last) = tokens.iter().rposition(|t| t.sentence == sentence) else {
+            return false;
+        };
+        let last_clause = tokens[last].clause;
+        last_clause != clause
+            && (self.dismisses(last_clause) || self.dismissed_by_next(last_clause))
     }
 
     /// True when a short clause opening its sentence is the subject of a
@@ -2555,6 +2619,28 @@ mod tests {
         assert!(!dismissed(
             "keep a dedup table; two-phase commit is overkill",
             "dedup table"
+        ));
+    }
+
+    #[test]
+    fn a_reported_view_dismissed_afterwards_is_dismissed_whole() {
+        let view = "People will tell you the lookup and insert need one transaction, or that you need a unique constraint. Honestly that's academic.";
+        assert!(dismissed(view, "one transaction"));
+        assert!(dismissed(view, "unique constraint"));
+        assert!(dismissed(
+            "The usual advice is to keep a dedup table per consumer, or a unique key on the event id. I think that is overkill.",
+            "dedup table"
+        ));
+        // A view of one's own is not reported: only the clause the pronoun
+        // points to is dismissed.
+        assert!(!dismissed(
+            "The lookup and insert need one transaction, or you need a unique constraint. Honestly that's academic.",
+            "one transaction"
+        ));
+        // A reported view that nothing dismisses stands.
+        assert!(!dismissed(
+            "People will tell you the lookup and insert need one transaction, or that you need a unique constraint. They are right.",
+            "one transaction"
         ));
     }
 
