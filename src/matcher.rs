@@ -1719,11 +1719,18 @@ impl<'a> AnswerMatcher<'a> {
                 .iter()
                 .any(|a| m.from <= a.from && a.to <= m.to)
         };
+        // A false value (or an allowed one's opposite) denied is no claim, even
+        // when the negation reaches only the automation: "being stateless doesn't
+        // make retries automatically safe" (a point's "automatically" exception
+        // does not apply here).
+        let denied = |p: &Phrasing, m: &Match| {
+            m.negated || !p.states_negation() && self.is_negated_span(m.from, m.to)
+        };
         for p in forbidden {
             if let Some(m) = self
                 .claims(p)
                 .into_iter()
-                .find(|m| !m.negated && about(m) && !holds_allowed(m))
+                .find(|m| !denied(p, m) && about(m) && !holds_allowed(m))
             {
                 return Some((m, Contradiction::Forbidden));
             }
@@ -1735,7 +1742,7 @@ impl<'a> AnswerMatcher<'a> {
             if let Some(m) = self
                 .opposites(p)
                 .into_iter()
-                .find(|m| !m.negated && about(m))
+                .find(|m| !denied(p, m) && about(m))
             {
                 return Some((m, Contradiction::Opposite));
             }
@@ -2481,6 +2488,18 @@ mod tests {
                 &compile(&["deletes messages read|consumed"]),
             )
             .map(|(_, how)| how)
+    }
+
+    #[test]
+    fn a_false_value_denied_only_as_automatic_is_still_denied() {
+        assert_eq!(
+            contradiction("Kafka deletes messages once they are read."),
+            Some(Contradiction::Forbidden)
+        );
+        assert_eq!(
+            contradiction("Kafka doesn't delete messages automatically once they are read."),
+            None
+        );
     }
 
     #[test]
