@@ -229,6 +229,8 @@ const DISMISSED_AFTER_NOT: &[&str] = &[
     "necessary",
     "needed",
     "essential",
+    "consideration",
+    "factor",
 ];
 /// Words of a warning that a negator before them waves off: "not something
 /// to worry about", "not a concern".
@@ -493,6 +495,12 @@ const DISCOURSE_WORDS: &[&str] = &[
     "would",
     "say",
     "personally",
+    // "but in practice I don't think that's ...", "I feel like that's ..."
+    "in",
+    "practice",
+    "reality",
+    "feel",
+    "like",
 ];
 /// Words that open a condition, whose negation asserts nothing: "if the
 /// operation isn't safe to repeat, ...".
@@ -2805,6 +2813,8 @@ mod tests {
             "Virtual nodes made sense when hashes were poor; today I'd leave them off.",
             "The virtual nodes people spend so much time on aren't really something to worry about.",
             "People bring up virtual nodes, but honestly you don't need to worry about them with a good hash.",
+            "People bring up virtual nodes, but in practice I don't think that's really a consideration.",
+            "People bring up virtual nodes, but I feel like that's not a factor.",
             "Virtual nodes aren't a real concern.",
             "Backoff and jitter aren't real reasons anymore.",
             "Backoff isn't a real argument, though.",
