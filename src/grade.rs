@@ -151,6 +151,14 @@ pub struct Scoring {
     /// confidence is medium, and low.
     pub confidence_medium: f64,
     pub confidence_low: f64,
+    /// The highest score of a padded answer: an essay answer of at least
+    /// `padded_min_words` words that covers at most `padded_max_coverage` of the
+    /// rubric and whose sentences mostly match nothing (low confidence).
+    pub padded_cap: f64,
+    /// The most coverage a padded answer has.
+    pub padded_max_coverage: f64,
+    /// The fewest words (tokens) of a padded answer.
+    pub padded_min_words: usize,
 }
 
 impl Scoring {
@@ -218,6 +226,9 @@ impl Default for Scoring {
             derived_contradiction_penalty: 0.0,
             confidence_medium: 0.6,
             confidence_low: 0.35,
+            padded_cap: 10.0,
+            padded_max_coverage: 0.3,
+            padded_min_words: 100,
         }
     }
 }
@@ -1194,6 +1205,23 @@ impl Grader {
                     coverage: other_coverage.map(round3),
                 });
             }
+        }
+        // Long, and saying little the rubric can check: padding.
+        if essay
+            && off_topic.is_none()
+            && checked_share < s.confidence_low
+            && coverage <= s.padded_max_coverage
+            && analyzed.tokens.len() >= s.padded_min_words
+        {
+            lower_cap(
+                s.padded_cap,
+                format!(
+                    "a long answer ({} words) that says little to check: {:.0}% of the key points, and most of its sentences match none; say what happens and why",
+                    analyzed.tokens.len(),
+                    coverage * 100.0
+                ),
+                &mut cap,
+            );
         }
 
         let concept_points: f64 = concepts.iter().map(|c| c.points).sum();

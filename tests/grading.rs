@@ -112,6 +112,29 @@ fn a_one_sentence_string_of_terms_is_capped_but_notes_are_not() {
 }
 
 #[test]
+fn a_long_answer_that_says_little_is_capped_as_padding() {
+    let padded = grade(
+        "sharding-1",
+        "Choosing a shard key is one of those decisions that really depends on the context of the organisation and the product. \
+         In my experience it is important to think holistically about the system as a whole and to involve the right stakeholders early. \
+         There are always trade-offs, and what works for one company may not work for another, so you have to be pragmatic. \
+         I would look at the requirements, talk to the teams, consider the long-term roadmap and make sure the choice is aligned with the business goals. \
+         It is also worth revisiting the decision over time as things evolve, because flexibility matters a great deal in modern architectures.",
+    );
+    assert!(padded.score <= 10.0, "{}", padded.score);
+    assert!(capped_by(&padded, "says little to check"));
+    let explained = grade(
+        "sharding-1",
+        "Pick the field most queries filter by, like user_id, so a request hits one shard and a user's rows live together. \
+         It needs high cardinality and an even spread, otherwise one shard gets hot; a country or status column has too few values. \
+         Avoid a monotonically increasing key such as a timestamp with range sharding, since every new write lands on the newest shard. \
+         Queries without the key must scatter to every shard and gather the results, which is slow. \
+         Choose carefully, because changing the key later means moving all the data.",
+    );
+    assert!(!capped_by(&explained, "says little to check"));
+}
+
+#[test]
 fn notes_that_weigh_options_are_no_keyword_list() {
     let notes = grade(
         "messaging-1",
