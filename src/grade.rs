@@ -72,6 +72,9 @@ pub struct Scoring {
     pub one_sentence_list_max_words: usize,
     /// How many short items in a row make that sentence a list.
     pub one_sentence_list_items: usize,
+    /// Words before a colon that make it a clause, not a label: such a colon
+    /// may open the sentence's list.
+    pub one_sentence_list_clause_words: usize,
     /// How many distinct words that weigh qualities ("fast", "simple", "needs",
     /// "no") make short items notes that compare options, not a keyword list.
     pub notes_weighing_words: usize,
@@ -196,6 +199,7 @@ impl Default for Scoring {
             one_sentence_list_cap: 20.0,
             one_sentence_list_max_words: 45,
             one_sentence_list_items: 3,
+            one_sentence_list_clause_words: 6,
             notes_weighing_words: 3,
             off_topic_cap: 10.0,
             brevity_floor: 45.0,
@@ -1834,11 +1838,21 @@ fn weighs_qualities(analyzed: &Analyzed, s: &Scoring) -> bool {
 /// `one_sentence_list_max_words` words holding a run of short list items: a
 /// question restated with buzzwords ("The thundering herd problem is when ...,
 /// and you solve it with locking, request coalescing and jitter"). Notes with
-/// arrows, semicolons, colons or several sentences are left alone.
+/// arrows, semicolons, a label and a colon, or several sentences are left alone.
 fn is_one_sentence_list(answer: &str, s: &Scoring) -> bool {
     let text = answer.trim();
     let body = text.strip_suffix(['.', '!']).unwrap_or(text);
-    let plain = !body.contains(['.', '!', '?', ';', ':', '\n', '→'])
+    // A colon after a label opens notes ("Redundant LBs: ..."); after a clause of
+    // its own ("..., and you solve it with stampede protection: ...") it opens
+    // the sentence's list.
+    let colons = body.matches(':').count();
+    let after_clause = colons == 1
+        && body
+            .split(':')
+            .next()
+            .is_some_and(|before| text::words(before).count() >= s.one_sentence_list_clause_words);
+    let plain = !body.contains(['.', '!', '?', ';', '\n', '→'])
+        && (colons == 0 || after_clause)
         && !["->", "=>"].iter().any(|a| body.contains(a));
     if !plain || text::words(body).count() > s.one_sentence_list_max_words {
         return false;

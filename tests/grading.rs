@@ -109,6 +109,23 @@ fn a_one_sentence_string_of_terms_is_capped_but_notes_are_not() {
         &notes,
         "one sentence that strings terms together"
     ));
+    // A colon after a clause opens the sentence's list; after a label, notes.
+    let restated_with_colon = grade(
+        "caching-2",
+        "The thundering herd problem is when many requests hit the database together after a key expires, and you handle it with stampede protection: locking, request coalescing, early expiration and jitter.",
+    );
+    assert!(capped_by(
+        &restated_with_colon,
+        "one sentence that strings terms together"
+    ));
+    let labelled_notes = grade(
+        "load-balancing-2",
+        "Redundant LBs: active-passive pair with a VIP (VRRP/keepalived), several LBs behind DNS, anycast across DCs, or managed multi-AZ LBs (ALB/NLB) that are fleets, not one box.",
+    );
+    assert!(!capped_by(
+        &labelled_notes,
+        "one sentence that strings terms together"
+    ));
 }
 
 #[test]
