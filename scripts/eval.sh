@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first, ninth, tenth, eleventh, twelfth, thirteenth to seventeenth sets are the headline, with the fifth set as a further sealed
+#      first, ninth, tenth, eleventh, twelfth, thirteenth to eighteenth sets are the headline, with the fifth set as a further sealed
 #      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
 #      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
@@ -46,6 +46,9 @@ echo "== HEADLINE: sealed half of the sixteenth set (four more voices, 2026-12-0
 echo
 echo "== HEADLINE: sealed half of the seventeenth set (four more voices, 2026-12-06, tenth session; unseen at eab3b55: Pearson 0.840, whole set 0.857; only ever evaluated in aggregate): $bin eval --worst 0 $gen/seventeenth-sealed.jsonl"
 "$bin" eval --worst 0 "$gen/seventeenth-sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the eighteenth set (four more voices, 2026-12-06, late in the tenth session; unseen at c66bcc7: Pearson 0.850, whole set 0.845, and 0.834 at eab3b55; only ever evaluated in aggregate): $bin eval --worst 0 $gen/eighteenth-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/eighteenth-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -94,6 +97,9 @@ echo "== tuning half of the sixteenth set (unseen figure of the whole set at 250
 echo
 echo "== tuning half of the seventeenth set (unseen figure of the whole set at eab3b55: Pearson 0.857): $bin eval --worst 0 $gen/seventeenth-tune.jsonl"
 "$bin" eval --worst 0 "$gen/seventeenth-tune.jsonl"
+echo
+echo "== tuning half of the eighteenth set (unseen figure of the whole set at c66bcc7: Pearson 0.845): $bin eval --worst 0 $gen/eighteenth-tune.jsonl"
+"$bin" eval --worst 0 "$gen/eighteenth-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0

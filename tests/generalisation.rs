@@ -529,6 +529,39 @@ fn seventeenth_set_sealed_half_keeps_its_floor() {
     );
 }
 
+// The eighteenth set (350 answers in the first set's kinds, in four more voices,
+// 2026-12-06, written late in the tenth session), split the same way. Unseen at
+// eab3b55 (the session's start) the whole set scored Pearson 0.834, MAE 1.10; at
+// c66bcc7, before anyone read it, 0.845, MAE 1.02 (tuning half 0.841, sealed half
+// 0.850). Floors a little under.
+#[test]
+fn eighteenth_set_tuning_half_keeps_its_floor() {
+    keeps_its_floors(
+        include_str!("data/generalisation/eighteenth-tune.jsonl"),
+        Floors {
+            name: "eighteenth set, tuning half",
+            answers: 175,
+            pearson: 0.82,
+            mae: 1.1,
+            false_kinds_mean: 3.0,
+        },
+    );
+}
+
+#[test]
+fn eighteenth_set_sealed_half_keeps_its_floor() {
+    keeps_its_floors(
+        include_str!("data/generalisation/eighteenth-sealed.jsonl"),
+        Floors {
+            name: "eighteenth set, sealed half",
+            answers: 175,
+            pearson: 0.83,
+            mae: 1.05,
+            false_kinds_mean: 3.1,
+        },
+    );
+}
+
 /// True when the report shows the answer dismissing or denying something: a
 /// denied concept, or a cap for dismissing what the question asks about.
 fn shows_a_dismissal(r: &Report) -> bool {
