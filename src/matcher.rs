@@ -1627,7 +1627,33 @@ impl<'a> AnswerMatcher<'a> {
                     .take(2)
                     .any(|n| matches!(n.surface.as_str(), "fix" | "fixes" | "solve" | "solves"))
         });
+        // "Option A is one global timeout": an option laid out, not a claim.
+        let clause = tokens[at].clause;
+        let clause_start = tokens[..at]
+            .iter()
+            .rposition(|t| t.clause != clause)
+            .map_or(0, |p| p + 1);
+        let clause_end = (clause_start..tokens.len())
+            .find(|&i| tokens[i].clause != clause)
+            .unwrap_or(tokens.len());
+        let names_an_option = |words: &[Token]| {
+            words.windows(2).take(3).any(|w| {
+                matches!(w[0].surface.as_str(), "option" | "approach" | "choice")
+                    && w[1].surface.chars().count() == 1
+            })
+        };
+        // ... or after a label of its own: "Option A: one global timeout".
+        let label_start = tokens[..clause_start.saturating_sub(1)]
+            .iter()
+            .rposition(|t| t.clause != tokens[clause_start.saturating_sub(1)].clause)
+            .map_or(0, |p| p + 1);
+        let labelled = clause_start > 0
+            && clause_start - label_start <= 3
+            && tokens[label_start].sentence == tokens[at].sentence
+            && names_an_option(&tokens[label_start..clause_start]);
+        let option_laid_out = names_an_option(&tokens[clause_start..clause_end]) || labelled;
         quoted
+            || option_laid_out
             || not_done
             || fails_after
             || rejected_after
@@ -2228,8 +2254,18 @@ impl<'a> AnswerMatcher<'a> {
 
 /// The position of the relative pronoun ("that", "which", "who") that opens
 /// the relative clause of the negator at `at`, with an auxiliary between them
-/// or not: "a sender that doesn't hear back". `word(i)` is the i-th word.
+/// or not: "a sender that doesn't hear back"; or of the pronoun a reduced
+/// relative hangs on: "everything not needed". `word(i)` is the i-th word.
 fn relative_pronoun_before<'w>(at: usize, word: impl Fn(usize) -> &'w str) -> Option<usize> {
+    // A reduced relative: "push everything not needed for the response onto a queue".
+    if at > 0
+        && matches!(
+            word(at - 1),
+            "everything" | "anything" | "something" | "whatever"
+        )
+    {
+        return Some(at - 1);
+    }
     let mut k = at;
     if k > 0 && AUXILIARIES.contains(&word(k - 1)) {
         k -= 1;
@@ -2511,6 +2547,24 @@ mod tests {
     }
 
     #[test]
+    fn an_option_laid_out_is_no_claim() {
+        assert_eq!(
+            contradiction(
+                "Option A is that Kafka deletes messages once they are read, like a queue."
+            ),
+            None
+        );
+        assert_eq!(
+            contradiction("Option B: Kafka deletes messages once they are read, like a queue."),
+            None
+        );
+        assert_eq!(
+            contradiction("Kafka deletes messages once they are read, like a queue."),
+            Some(Contradiction::Forbidden)
+        );
+    }
+
+    #[test]
     fn a_stated_without_must_govern_the_next_word() {
         let lexicon = Lexicon::builtin();
         let states_no_race = |answer: &str| {
@@ -2668,6 +2722,17 @@ mod tests {
         assert!(!dismissed(
             "People will tell you the lookup and insert need one transaction, or that you need a unique constraint. They are right.",
             "one transaction"
+        ));
+    }
+
+    #[test]
+    fn a_negation_in_a_reduced_relative_denies_nothing_after_it() {
+        let answer = "Keep the critical path sync, and push everything not needed for the immediate response onto a queue.";
+        assert!(covered(answer, "immediate response"));
+        assert!(!dismissed(answer, "immediate response"));
+        assert!(!covered(
+            "Everything is not needed for the immediate response.",
+            "immediate response"
         ));
     }
 
