@@ -1034,9 +1034,11 @@ impl<'a> AnswerMatcher<'a> {
         })
     }
 
-    /// True when a "so", "because" or "since" after the match opens the only
-    /// dismissing part of its clause: "using Redis TIME so clock skew doesn't
-    /// matter" dismisses the clock skew, not Redis.
+    /// True when a "so", "because" or "since" after the match, or an "and" or
+    /// "but" with a subject of its own, opens the only dismissing part of its
+    /// clause: "using Redis TIME so clock skew doesn't matter" dismisses the
+    /// clock skew, not Redis; "a request went to one shard and we never had to
+    /// fan out" dismisses nothing of the shard.
     fn dismissal_only_after_result(&self, m: &Match) -> bool {
         let tokens = &self.analyzed.tokens;
         let clause = tokens[m.from].clause;
@@ -1053,7 +1055,12 @@ impl<'a> AnswerMatcher<'a> {
         let Some(result) = (m.to + 1..tokens.len())
             .take_while(|&i| tokens[i].clause == clause)
             .find(|&i| {
-                matches!(tokens[i].surface.as_str(), "so" | "because" | "since") && !intensifier(i)
+                (matches!(tokens[i].surface.as_str(), "so" | "because" | "since")
+                    && !intensifier(i))
+                    || (matches!(tokens[i].surface.as_str(), "and" | "but")
+                        && tokens.get(i + 1).is_some_and(|n| {
+                            matches!(n.surface.as_str(), "we" | "i" | "you" | "they")
+                        }))
             })
         else {
             return false;
@@ -2056,12 +2063,20 @@ impl<'a> AnswerMatcher<'a> {
         let denial_clause = self
             .list_tail(to)
             .map_or(tokens[to].clause, |tail| tokens[tail].clause);
-        let after: Vec<&Token> = tokens[to + 1..]
+        let mut after: Vec<&Token> = tokens[to + 1..]
             .iter()
             .skip_while(|t| t.clause != denial_clause)
             .take_while(|t| t.clause == denial_clause)
             .take(6)
             .collect();
+        // "... went to one shard and we never needed to fan out": a main clause
+        // with its own subject denies its own words.
+        if let Some(cut) = after.windows(2).position(|w| {
+            matches!(w[0].surface.as_str(), "and" | "but")
+                && matches!(w[1].surface.as_str(), "we" | "i" | "you" | "they")
+        }) {
+            after.truncate(cut);
+        }
         after.iter().enumerate().any(|(k, t)| {
             DENIAL_WORDS.contains(&t.surface.as_str())
                 || (t.surface == "anti" && after.get(k + 1).is_some_and(|n| n.stem == "pattern"))
@@ -2733,6 +2748,20 @@ mod tests {
         assert!(!covered(
             "Everything is not needed for the immediate response.",
             "immediate response"
+        ));
+    }
+
+    #[test]
+    fn a_denial_in_a_main_clause_of_its_own_stays_there() {
+        let answer = "A request went to one shard and we never had to fan out.";
+        assert!(!dismissed(answer, "one shard"));
+        assert!(covered(
+            "A request went to one shard and we never needed to fan out.",
+            "one shard"
+        ));
+        assert!(!covered(
+            "Requests went everywhere, and we never needed one shard per customer.",
+            "one shard"
         ));
     }
 
