@@ -1333,6 +1333,15 @@ impl<'a> AnswerMatcher<'a> {
                 .get(last + 1 + len)
                 .is_none_or(|after| after.sentence != next.sentence)
         };
+        // A quoted term, then what the sentence says of it: 'the "minimal data
+        // movement" argument is overrated'.
+        let quoted = tokens
+            .iter()
+            .filter(|t| t.clause == clause)
+            .all(|t| t.quoted);
+        if quoted && next.sentence == tokens[last].sentence && self.dismisses(next.clause) {
+            return true;
+        }
         // "..., but that is overrated", "X is interesting but overengineered".
         // The pronoun is the clause's subject, after any discourse words: "but
         // honestly that is overrated", "but I don't think that's a problem".
@@ -2762,6 +2771,18 @@ mod tests {
         assert!(!covered(
             "Requests went everywhere, and we never needed one shard per customer.",
             "one shard"
+        ));
+    }
+
+    #[test]
+    fn a_quoted_term_is_dismissed_by_the_rest_of_its_sentence() {
+        assert!(dismissed(
+            "The \"minimal data movement\" argument is overrated.",
+            "minimal data movement"
+        ));
+        assert!(!dismissed(
+            "Consistent hashing gives \"minimal data movement\", which is the whole point.",
+            "minimal data movement"
         ));
     }
 
