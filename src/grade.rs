@@ -763,7 +763,19 @@ impl Grader {
             let waves_off_the_advice = advises_against
                 && found.dismissed
                 && found.at.is_some_and(|m| matcher.dismisses_a_warning(&m));
-            if advises_against && found.dismissed && !waves_off_the_advice {
+            // "Microservices are overkill for five people" agrees with "a small
+            // team gains little from microservices"; "team size is overrated"
+            // dismisses its reason.
+            let dismisses_its_reason = concept.sceptical_of().is_some_and(|objects| {
+                found.at.is_some_and(|m| {
+                    let sentence = sentence_of(&normalized, m.from);
+                    !normalized.tokens[sentence]
+                        .iter()
+                        .any(|t| objects.contains(&t.stem))
+                })
+            });
+            if advises_against && found.dismissed && !waves_off_the_advice && !dismisses_its_reason
+            {
                 found.status = ConceptStatus::Covered;
                 found.dismissed = false;
             }
@@ -786,6 +798,7 @@ impl Grader {
             // a constructor" still uses the term. Only hand-written concepts can be denied.
             if status == ConceptStatus::Negated
                 && !waves_off_the_advice
+                && !dismisses_its_reason
                 && (concept.negated_in_reference || negative || rubric.origin == Origin::Auto)
             {
                 // Yet a term the reference affirms and the answer denies is a

@@ -82,6 +82,31 @@ impl Concept {
         EXISTENCE_DENIALS.iter().any(|d| claim.contains(d))
     }
 
+    /// The stems of what a sceptical label is sceptical of: the content words
+    /// after its sceptical word ("a small team gains little from microservices"
+    /// gives microservices). None when the label is not sceptical, or opens by
+    /// advising against something ("Not real-time data").
+    pub fn sceptical_of(&self) -> Option<Vec<String>> {
+        if self
+            .openers()
+            .iter()
+            .any(|w| ADVISING_AGAINST.contains(&w.as_str()))
+        {
+            return None;
+        }
+        let analyzed = crate::text::analyze(&self.label);
+        let at = analyzed
+            .tokens
+            .iter()
+            .position(|t| SKEPTICAL_WORDS.contains(&t.surface.as_str()))?;
+        let objects: Vec<String> = analyzed.tokens[at + 1..]
+            .iter()
+            .filter(|t| !t.is_stop && !t.is_negator)
+            .map(|t| t.stem.clone())
+            .collect();
+        (!objects.is_empty()).then_some(objects)
+    }
+
     /// True when the label advises against something ("Not real-time data") or
     /// accepts its cost: an answer that dismisses that thing agrees with it.
     pub fn advises_against(&self) -> bool {

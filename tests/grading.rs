@@ -207,6 +207,29 @@ fn waving_off_what_a_point_advises_against_denies_it() {
 }
 
 #[test]
+fn dismissing_the_reason_of_a_sceptical_point_denies_it() {
+    // "The reason is organizational: a small team gains little from
+    // microservices" agrees with "microservices are overkill for a small team",
+    // not with "team size is overrated".
+    let reason_dismissed = grade(
+        "microservices-1",
+        "Start with a monolith. A lot of people say this is really about team size and Conway's law, but I think that's overrated.",
+    );
+    assert_eq!(
+        status(&reason_dismissed, "organizational"),
+        ConceptStatus::Negated
+    );
+    let thing_dismissed = grade(
+        "microservices-1",
+        "Start with a monolith. For a small team, microservices are overkill.",
+    );
+    assert_eq!(
+        status(&thing_dismissed, "organizational"),
+        ConceptStatus::Covered
+    );
+}
+
+#[test]
 fn an_answer_to_another_question_is_named() {
     let r = grade(
         "cdn-1",
