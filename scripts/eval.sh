@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first, ninth, tenth, eleventh, twelfth, thirteenth to eighteenth sets are the headline, with the fifth set as a further sealed
+#      first, ninth, tenth, eleventh, twelfth, thirteenth to nineteenth sets are the headline, with the fifth set as a further sealed
 #      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
 #      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
@@ -49,6 +49,9 @@ echo "== HEADLINE: sealed half of the seventeenth set (four more voices, 2026-12
 echo
 echo "== HEADLINE: sealed half of the eighteenth set (four more voices, 2026-12-06, late in the tenth session; unseen at c66bcc7: Pearson 0.850, whole set 0.845, and 0.834 at eab3b55; only ever evaluated in aggregate): $bin eval --worst 0 $gen/eighteenth-sealed.jsonl"
 "$bin" eval --worst 0 "$gen/eighteenth-sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the nineteenth set (four more voices, 2026-12-06, end of the tenth session; unseen at ad59a71: Pearson 0.892, whole set 0.908, and 0.891 at eab3b55; only ever evaluated in aggregate): $bin eval --worst 0 $gen/nineteenth-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/nineteenth-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -100,6 +103,9 @@ echo "== tuning half of the seventeenth set (unseen figure of the whole set at e
 echo
 echo "== tuning half of the eighteenth set (unseen figure of the whole set at c66bcc7: Pearson 0.845): $bin eval --worst 0 $gen/eighteenth-tune.jsonl"
 "$bin" eval --worst 0 "$gen/eighteenth-tune.jsonl"
+echo
+echo "== tuning half of the nineteenth set (unseen figure of the whole set at ad59a71: Pearson 0.908): $bin eval --worst 0 $gen/nineteenth-tune.jsonl"
+"$bin" eval --worst 0 "$gen/nineteenth-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0
