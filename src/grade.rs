@@ -1532,21 +1532,46 @@ fn dismissed_subject(
         return None;
     }
     let asked = text::analyze(&question.text);
+    let is_subject_word = |t: &&text::Token| {
+        !t.is_stop && !t.is_negator && !QUESTION_FRAME_WORDS.contains(&t.stem.as_str())
+    };
+    // "The difference between A and B" asks about both: dismissing either side
+    // ("once you've sharded, replication is overkill") dismisses the question.
+    let between = asked.tokens.iter().position(|t| t.surface == "between");
+    let and = between.and_then(|b| {
+        asked.tokens[b + 1..]
+            .iter()
+            .position(|t| t.surface == "and")
+            .map(|a| b + 1 + a)
+    });
+    let sides: Option<[std::collections::HashSet<&str>; 2]> =
+        between.zip(and).and_then(|(between, and)| {
+            let a: std::collections::HashSet<&str> = asked.tokens[between + 1..and]
+                .iter()
+                .filter(is_subject_word)
+                .map(|t| t.stem.as_str())
+                .collect();
+            let b: std::collections::HashSet<&str> = asked.tokens[and + 1..]
+                .iter()
+                .filter(is_subject_word)
+                .map(|t| t.stem.as_str())
+                .collect();
+            (!a.is_empty() && !b.is_empty()).then_some([a, b])
+        });
     let weighs_options = asked.tokens.iter().any(|t| {
         matches!(
             t.surface.as_str(),
             "vs" | "versus" | "over" | "difference" | "or"
         )
     });
-    if weighs_options {
+    if weighs_options && sides.is_none() {
         return None;
     }
     let subject: std::collections::HashSet<&str> = asked
         .tokens
         .iter()
-        .filter(|t| !t.is_stop && !t.is_negator)
+        .filter(is_subject_word)
         .map(|t| t.stem.as_str())
-        .filter(|stem| !QUESTION_FRAME_WORDS.contains(stem))
         .collect();
     let needed = s.stance_overlap.min(subject.len()).max(1);
     let tokens = &matcher.analyzed.tokens;
@@ -1566,7 +1591,20 @@ fn dismissed_subject(
             .map(|t| t.stem.as_str())
             .filter(|stem| subject.contains(stem))
             .collect();
-        (named.len() >= needed).then(|| {
+        let dismissed = match &sides {
+            // One side named whole, and the dismissal not scoped to a case
+            // ("L7 is overkill for game servers" weighs the options).
+            Some(sides) => {
+                sides
+                    .iter()
+                    .any(|side| side.iter().all(|w| named.contains(w)))
+                    && !tokens[range.clone()]
+                        .iter()
+                        .any(|t| SCOPE_WORDS.contains(&t.surface.as_str()) || t.surface == "with")
+            }
+            None => named.len() >= needed,
+        };
+        dismissed.then(|| {
             let m = Match {
                 from: range.start,
                 to: range.end - 1,

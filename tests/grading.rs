@@ -230,6 +230,22 @@ fn dismissing_the_reason_of_a_sceptical_point_denies_it() {
 }
 
 #[test]
+fn dismissing_one_side_of_a_difference_question_caps_the_score() {
+    let base = "Sharding splits the dataset across nodes by a key so each node owns a subset, which gives horizontal scale for writes and storage. Replication keeps copies of the same data on multiple nodes so reads scale and a failed node can be replaced by a replica.";
+    let dismissive = grade(
+        "replication-1",
+        &format!("{base} Honestly, once you've sharded, replication is mostly overkill: each shard holds a few percent of users and nightly snapshots cover durability."),
+    );
+    assert!(dismissive.score <= 30.0, "{}", dismissive.score);
+    // Weighing one side for a case is no dismissal of it.
+    let scoped = grade(
+        "replication-1",
+        &format!("{base} Replication alone is overkill for write scaling, so you shard too."),
+    );
+    assert!(scoped.score > 50.0, "{}", scoped.score);
+}
+
+#[test]
 fn an_answer_to_another_question_is_named() {
     let r = grade(
         "cdn-1",
