@@ -231,18 +231,25 @@ fn dismissing_the_reason_of_a_sceptical_point_denies_it() {
 
 #[test]
 fn dismissing_one_side_of_a_difference_question_caps_the_score() {
-    let base = "Sharding splits the dataset across nodes by a key so each node owns a subset, which gives horizontal scale for writes and storage. Replication keeps copies of the same data on multiple nodes so reads scale and a failed node can be replaced by a replica.";
     let dismissive = grade(
         "replication-1",
-        &format!("{base} Honestly, once you've sharded, replication is mostly overkill: each shard holds a few percent of users and nightly snapshots cover durability."),
+        "Sharding splits the dataset across nodes by a key so each node owns a subset; that is what gives you horizontal scale for writes and storage. Replication keeps copies of the same data on several nodes. Honestly, once you have sharded, replication is mostly overkill. Each shard only holds a small slice of users, so if one goes down it is a partial outage for a few percent of people, and nightly snapshots cover durability.",
     );
-    assert!(dismissive.score <= 30.0, "{}", dismissive.score);
+    assert!(
+        capped_by(&dismissive, "dismisses what the question asks about"),
+        "{:?}",
+        dismissive.penalties
+    );
     // Weighing one side for a case is no dismissal of it.
     let scoped = grade(
         "replication-1",
-        &format!("{base} Replication alone is overkill for write scaling, so you shard too."),
+        "Sharding splits the dataset across nodes by a key so each node owns a subset, which gives horizontal scale for writes and storage. Replication keeps copies of the same data on multiple nodes so reads scale and a failed node can be replaced by a replica. Replication alone is overkill for write scaling, so you shard too.",
     );
-    assert!(scoped.score > 50.0, "{}", scoped.score);
+    assert!(
+        !capped_by(&scoped, "dismisses what the question asks about"),
+        "{:?}",
+        scoped.penalties
+    );
 }
 
 #[test]
