@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures agreement with human grades (README, "Agreement with human grades"):
 #   1. the blind generalisation sets (tests/data/generalisation): the sealed halves of the
-#      first, ninth, tenth, eleventh, twelfth, thirteenth to nineteenth sets are the headline, with the fifth set as a further sealed
+#      first, ninth, tenth, eleventh, twelfth, thirteenth to twentieth sets are the headline, with the fifth set as a further sealed
 #      set; the tuning halves and the fresh, third, sixth, seventh and eighth sets are
 #      where rubrics and code may be tuned;
 #   2. the interviewers' dev set (../shared/eval/dev.jsonl): the calibration set;
@@ -52,6 +52,9 @@ echo "== HEADLINE: sealed half of the eighteenth set (four more voices, 2026-12-
 echo
 echo "== HEADLINE: sealed half of the nineteenth set (four more voices, 2026-12-06, end of the tenth session; unseen at ad59a71: Pearson 0.892, whole set 0.908, and 0.891 at eab3b55; only ever evaluated in aggregate): $bin eval --worst 0 $gen/nineteenth-sealed.jsonl"
 "$bin" eval --worst 0 "$gen/nineteenth-sealed.jsonl"
+echo
+echo "== HEADLINE: sealed half of the twentieth set (four more voices, 2026-12-06, the tenth session's end; unseen at bfa31ff: Pearson 0.881, whole set 0.880, and 0.862 at eab3b55; only ever evaluated in aggregate): $bin eval --worst 0 $gen/twentieth-sealed.jsonl"
+"$bin" eval --worst 0 "$gen/twentieth-sealed.jsonl"
 echo
 echo "== second sealed set (fifth set, written like the dev set; only ever evaluated in aggregate): $bin eval --worst 0 $gen/fifth.jsonl"
 "$bin" eval --worst 0 "$gen/fifth.jsonl"
@@ -106,6 +109,9 @@ echo "== tuning half of the eighteenth set (unseen figure of the whole set at c6
 echo
 echo "== tuning half of the nineteenth set (unseen figure of the whole set at ad59a71: Pearson 0.908): $bin eval --worst 0 $gen/nineteenth-tune.jsonl"
 "$bin" eval --worst 0 "$gen/nineteenth-tune.jsonl"
+echo
+echo "== tuning half of the twentieth set (unseen figure of the whole set at bfa31ff: Pearson 0.880): $bin eval --worst 0 $gen/twentieth-tune.jsonl"
+"$bin" eval --worst 0 "$gen/twentieth-tune.jsonl"
 if [ ! -d "$shared" ]; then
   echo "eval: dev set, Mohler and SemEval skipped: $shared is not present"
   exit 0
