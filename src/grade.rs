@@ -766,14 +766,15 @@ impl Grader {
             // "Microservices are overkill for five people" agrees with "a small
             // team gains little from microservices"; "team size is overrated"
             // dismisses its reason.
-            let dismisses_its_reason = concept.sceptical_of().is_some_and(|objects| {
-                found.at.is_some_and(|m| {
-                    let sentence = sentence_of(&normalized, m.from);
-                    !normalized.tokens[sentence]
-                        .iter()
-                        .any(|t| objects.contains(&t.stem))
-                })
-            });
+            let dismisses_its_reason = found.dismissed
+                && concept.sceptical_of().is_some_and(|objects| {
+                    found.at.is_some_and(|m| {
+                        let sentence = sentence_of(&normalized, m.from);
+                        !normalized.tokens[sentence]
+                            .iter()
+                            .any(|t| objects.contains(&t.stem))
+                    })
+                });
             if advises_against && found.dismissed && !waves_off_the_advice && !dismisses_its_reason
             {
                 found.status = ConceptStatus::Covered;
@@ -1544,20 +1545,22 @@ fn dismissed_subject(
             .position(|t| t.surface == "and")
             .map(|a| b + 1 + a)
     });
+    let stems_in = |range: std::ops::Range<usize>| -> std::collections::HashSet<&str> {
+        asked.tokens[range]
+            .iter()
+            .filter(is_subject_word)
+            .map(|t| t.stem.as_str())
+            .collect()
+    };
     let sides: Option<[std::collections::HashSet<&str>; 2]> =
         between.zip(and).and_then(|(between, and)| {
-            let a: std::collections::HashSet<&str> = asked.tokens[between + 1..and]
-                .iter()
-                .filter(is_subject_word)
-                .map(|t| t.stem.as_str())
-                .collect();
-            let b: std::collections::HashSet<&str> = asked.tokens[and + 1..]
-                .iter()
-                .filter(is_subject_word)
-                .map(|t| t.stem.as_str())
-                .collect();
+            let (a, b) = (
+                stems_in(between + 1..and),
+                stems_in(and + 1..asked.tokens.len()),
+            );
             (!a.is_empty() && !b.is_empty()).then_some([a, b])
         });
+    let subject = stems_in(0..asked.tokens.len());
     let weighs_options = asked.tokens.iter().any(|t| {
         matches!(
             t.surface.as_str(),
@@ -1567,12 +1570,6 @@ fn dismissed_subject(
     if weighs_options && sides.is_none() {
         return None;
     }
-    let subject: std::collections::HashSet<&str> = asked
-        .tokens
-        .iter()
-        .filter(is_subject_word)
-        .map(|t| t.stem.as_str())
-        .collect();
     let needed = s.stance_overlap.min(subject.len()).max(1);
     let tokens = &matcher.analyzed.tokens;
     clauses.iter().find_map(|range| {

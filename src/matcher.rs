@@ -1057,10 +1057,10 @@ impl<'a> AnswerMatcher<'a> {
             .find(|&i| {
                 (matches!(tokens[i].surface.as_str(), "so" | "because" | "since")
                     && !intensifier(i))
-                    || (matches!(tokens[i].surface.as_str(), "and" | "but")
-                        && tokens.get(i + 1).is_some_and(|n| {
-                            matches!(n.surface.as_str(), "we" | "i" | "you" | "they")
-                        }))
+                    || opens_own_main_clause(
+                        &tokens[i].surface,
+                        tokens.get(i + 1).map(|n| n.surface.as_str()),
+                    )
             })
         else {
             return false;
@@ -2080,10 +2080,10 @@ impl<'a> AnswerMatcher<'a> {
             .collect();
         // "... went to one shard and we never needed to fan out": a main clause
         // with its own subject denies its own words.
-        if let Some(cut) = after.windows(2).position(|w| {
-            matches!(w[0].surface.as_str(), "and" | "but")
-                && matches!(w[1].surface.as_str(), "we" | "i" | "you" | "they")
-        }) {
+        if let Some(cut) = after
+            .windows(2)
+            .position(|w| opens_own_main_clause(&w[0].surface, Some(&w[1].surface)))
+        {
             after.truncate(cut);
         }
         after.iter().enumerate().any(|(k, t)| {
@@ -2274,6 +2274,12 @@ impl<'a> AnswerMatcher<'a> {
                 .take(3)
                 .any(|t| LIST_NEGATING_VERBS.contains(&t.surface.as_str()))
     }
+}
+
+/// True when "and" or "but" with a subject of its own opens a main clause:
+/// "... went to one shard and we never needed to fan out".
+fn opens_own_main_clause(word: &str, next: Option<&str>) -> bool {
+    matches!(word, "and" | "but") && next.is_some_and(|n| matches!(n, "we" | "i" | "you" | "they"))
 }
 
 /// The position of the relative pronoun ("that", "which", "who") that opens
